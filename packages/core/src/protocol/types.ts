@@ -162,8 +162,8 @@ export interface Ready {
 /** What a restarting node recovered from its durable store. */
 export interface InitialState {
   readonly hardState: HardState;
-  /** The latest durable snapshot's metadata; absent = empty log starting at index 1. */
-  readonly snapshotMeta?: SnapshotMeta;
+  /** The latest durable snapshot (kept to send to lagging followers); absent = log starting at index 1. */
+  readonly snapshot?: Snapshot;
   /** Durable entries after the snapshot, contiguous. */
   readonly entries: readonly Entry[];
   /** Membership when no snapshot carries it (a fresh cluster's bootstrap membership). */
@@ -198,6 +198,8 @@ export interface RaftConfig {
   readonly maxUncommittedBytes: number;
   /** Bound on ReadIndex requests waiting for a leader confirmation round. */
   readonly maxPendingReads: number;
+  /** Upper bound on the payload bytes of committed entries handed out in one Ready (at least one entry). */
+  readonly maxApplyBytesPerReady: number;
   readonly random: RandomSource;
 }
 
@@ -213,4 +215,5 @@ export const DEFAULT_RAFT_CONFIG: Omit<RaftConfig, 'id' | 'random'> = {
   maxInflightMessages: 256,
   maxUncommittedBytes: 64 << 20,
   maxPendingReads: 65536,
+  maxApplyBytesPerReady: 4 << 20,
 };
