@@ -218,3 +218,19 @@ t.test('bad input: malformed messages are counted and dropped, never thrown', as
   t.equal(r.status().malformedMessages, bad.length);
   t.equal(r.term, 0, 'state untouched');
 });
+
+t.test('forwarding: a follower sends proposals to the leader, which appends them', async (t) => {
+  const c = new Cluster(ids3);
+  const leader = c.elect();
+  const f = c.core(c.ids.find((id) => id !== leader.id)!);
+  f.forwardProposal([enc('via-follower')]);
+  c.settle();
+  c.tick(1);
+  const data = c.applied.get(f.id)!.map((e) => new TextDecoder().decode(e.data));
+  t.ok(data.includes('via-follower'), 'committed and applied on the follower');
+  t.throws(() => newCore('n9', ids3).forwardProposal([enc('x')]), NotLeaderError, 'no leader known: NotLeaderError');
+  const before = leader.status().droppedProposals;
+  leader.transferLeadership(c.ids.find((id) => id !== leader.id && id !== f.id)!);
+  leader.step({ type: MessageType.Propose, from: f.id, to: leader.id, term: leader.term, logTerm: 0, index: 0, commit: 0, entries: [{ index: 0, term: 0, type: EntryType.Normal, data: enc('late') }], reject: false, rejectHint: 0 });
+  t.equal(leader.status().droppedProposals, before + 1, 'refused during a transfer: counted, not thrown');
+});
