@@ -39,3 +39,42 @@ export class InvariantError extends RaftError {
 export function assert(condition: boolean, invariant: string, detail: () => string = () => ''): asserts condition {
   if (!condition) throw new InvariantError(invariant, detail());
 }
+
+/** The operation did not complete in time. For a read, or a command that never left this node, retrying is safe. */
+export class TimeoutError extends RaftError {
+  constructor(what: string, timeoutMs: number) {
+    super('TIMEOUT', `${what} timed out after ${timeoutMs} ms`);
+  }
+}
+
+/** The node is stopped (or stopping); nothing more is accepted. */
+export class StoppedError extends RaftError {
+  constructor(reason = 'the node is stopped') {
+    super('STOPPED', reason);
+  }
+}
+
+/**
+ * A command was handed to the cluster but this node cannot tell whether it committed (its leader
+ * changed, the node stopped, or no answer came in time). Retry it through a client session (client id
+ * + sequence number) to apply it exactly once.
+ */
+export class OutcomeUnknownError extends RaftError {
+  constructor(reason: string) {
+    super('OUTCOME_UNKNOWN', `outcome unknown: ${reason}`);
+  }
+}
+
+/** The state machine threw while applying a command (the same on every node: the command had no effect). */
+export class ApplyError extends RaftError {
+  constructor(message: string) {
+    super('APPLY_FAILED', message);
+  }
+}
+
+/** A bound on queued work was reached (pending proposals or reads); back off and retry. */
+export class OverloadedError extends RaftError {
+  constructor(what: string, limit: number) {
+    super('OVERLOADED', `too many pending ${what} (limit ${limit})`);
+  }
+}

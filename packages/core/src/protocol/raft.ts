@@ -492,6 +492,16 @@ export class RaftCore {
     pr.becomeProbe();
   }
 
+  /**
+   * Messages that may leave before the in-flight Ready is durable (a leader's appends and heartbeats).
+   * Lets a runtime replicate new proposals while its previous write is still syncing.
+   */
+  takeMessagesBeforePersist(): Message[] {
+    const out = this.outboxEarly;
+    this.outboxEarly = [];
+    return out;
+  }
+
   // ── Output ─────────────────────────────────────────────────────────────────────────────────────
 
   hasReady(): boolean {
