@@ -370,7 +370,9 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     if (term === undefined) return;
     const data = this.applier.snapshot();
     const snapshot: Snapshot = { meta: { index: applied, term, confState: this.core.confState }, data };
+    // The snapshot matches our log, so the store keeps the entries until compact() drops the prefix.
     await this.opts.logStore.write({ snapshot, entries: [] });
+    await this.opts.logStore.compact(applied);
     this.core.compact(snapshot);
     this.metrics.snapshotTaken?.(applied, data.byteLength);
     this.emit('snapshot', { index: applied, bytes: data.byteLength });
