@@ -5,6 +5,8 @@
 
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+/** Strings up to this length take the ASCII fast path (their length prefix is then one byte). */
+const ASCII_FAST_PATH_CHARS_MAX = 64;
 
 /** Raised when bytes do not decode (truncated, or a varint longer than a safe integer). */
 export class DecodeError extends Error {
@@ -63,6 +65,21 @@ export class BinaryWriter {
   }
 
   string(value: string): this {
+    const n = value.length;
+    // Short ASCII strings (ids, keys) are the common case: write them without a TextEncoder call.
+    if (n <= ASCII_FAST_PATH_CHARS_MAX) {
+      this.ensure(n + 1);
+      const start = this.pos;
+      this.buf[this.pos++] = n;
+      let k = 0;
+      for (; k < n; k++) {
+        const code = value.charCodeAt(k);
+        if (code >= 0x80) break;
+        this.buf[this.pos++] = code;
+      }
+      if (k === n) return this;
+      this.pos = start; // not ASCII after all
+    }
     return this.bytes(utf8Encoder.encode(value));
   }
 
@@ -115,6 +132,12 @@ export class BinaryReader {
   }
 
   string(): string {
-    return utf8Decoder.decode(this.bytes());
+    const b = this.bytes();
+    if (b.byteLength <= ASCII_FAST_PATH_CHARS_MAX) {
+      let ascii = true;
+      for (let k = 0; k < b.byteLength; k++) if (b[k]! >= 0x80) ascii = false;
+      if (ascii) return String.fromCharCode.apply(null, b as unknown as number[]);
+    }
+    return utf8Decoder.decode(b);
   }
 }
