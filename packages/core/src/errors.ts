@@ -39,3 +39,56 @@ export class InvariantError extends RaftError {
 export function assert(condition: boolean, invariant: string, detail: () => string = () => ''): asserts condition {
   if (!condition) throw new InvariantError(invariant, detail());
 }
+
+/**
+ * A stored log record failed its checksum, or the stored log is not the shape it was written in (an entry
+ * missing from the middle, a record that does not decode). The node must refuse to start: a corrupt record
+ * is never skipped, because skipping it could forget a vote or an acknowledged entry.
+ */
+export class CorruptLogError extends RaftError {
+  constructor(
+    /** The store's location (a directory for on-disk stores). */
+    readonly path: string,
+    /** Log index of the corrupt entry; 0 when the corrupt record is not an entry (see `record`). */
+    readonly index: number,
+    /** Which record: 'entry', 'hardState', 'snapshot', 'confState', 'bounds', 'format'. */
+    readonly record: string,
+    detail: string,
+  ) {
+    super('CORRUPT_LOG', `corrupt log at ${path}: ${record}${index > 0 ? ` at index ${index}` : ''}: ${detail}`);
+  }
+}
+
+/** The requested entries were compacted into a snapshot; send the snapshot instead. */
+export class LogCompactedError extends RaftError {
+  constructor(
+    readonly index: number,
+    /** The lowest index still stored. */
+    readonly firstIndex: number,
+  ) {
+    super('LOG_COMPACTED', `entry ${index} is compacted; the log starts at ${firstIndex}`);
+  }
+}
+
+/** A LogStore call broke the store's contract (a gap, a rewrite of committed entries, a term going back). */
+export class LogStoreArgumentError extends RaftError {
+  constructor(
+    /** The offending argument, as a path: 'entries[3].index', 'hardState.term', 'from'. */
+    readonly argument: string,
+    detail: string,
+  ) {
+    super('LOG_STORE_ARGUMENT', `bad ${argument}: ${detail}`);
+  }
+}
+
+/** A LogStore was used while not open, or after a failed write made its durable state unknown. */
+export class LogStoreStateError extends RaftError {
+  constructor(
+    readonly state: 'unopened' | 'opening' | 'open' | 'closed' | 'failed',
+    detail: string,
+    cause?: unknown,
+  ) {
+    super('LOG_STORE_STATE', `log store is ${state}: ${detail}`);
+    if (cause !== undefined) this.cause = cause;
+  }
+}

@@ -1,1 +1,3 @@
-export {};
+export * from './compliance/log-store-suite.js';
+export { expectRejects } from './compliance/suite-test.js';
+export type { ExpectedError, SuiteTest, SuiteTestFunction } from './compliance/suite-test.js';
