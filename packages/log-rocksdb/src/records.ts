@@ -52,6 +52,8 @@ export const snapshotChunkKey = (chunk: number): Buffer => numberKey(TAG_SNAPSHO
 /** The index of an entry key, or undefined if `key` is not one. */
 export function entryIndexOf(key: Buffer): number | undefined {
   if (key.length !== 1 + U64_BYTES || key[0] !== TAG_ENTRY) return undefined;
+  // An index past 2^53 was never written: the key itself is damaged.
+  if (key.readUInt32BE(1) >= 0x20_0000) return undefined;
   return readU64(key, 1);
 }
 

@@ -25,7 +25,8 @@ import {
   snapshotChunkKey,
 } from './records.js';
 import type { Bounds, StoredSnapshotMeta } from './records.js';
-import type { RocksDb } from './rocksdb-binding.js';
+import { isRocksCorruption } from './rocksdb-binding.js';
+import type { RangeOptions, RocksDb } from './rocksdb-binding.js';
 
 export interface Recovered {
   /** True when the database held nothing: the caller writes the format and bounds records. */
@@ -102,16 +103,33 @@ export async function recover(db: RocksDb, path: string): Promise<Recovered> {
 
 type Corrupt = (record: string, index: number, detail: string) => CorruptLogError;
 
+/** A scan whose RocksDB-level corruption (say, an SST block checksum) becomes a CorruptLogError too. */
+async function scanVerified(
+  db: RocksDb,
+  range: RangeOptions,
+  visit: (key: Buffer, value: Buffer) => boolean,
+  blame: () => Parameters<Corrupt>,
+  corrupt: Corrupt,
+): Promise<void> {
+  try {
+    await db.scan(range, false, visit);
+  } catch (error) {
+    if (!isRocksCorruption(error)) throw error;
+    const [record, index, detail] = blame();
+    throw corrupt(record, index, `${detail}: ${error.message}`);
+  }
+}
+
 async function readMeta(db: RocksDb, corrupt: Corrupt): Promise<Map<string, Buffer>> {
   const meta = new Map<string, Buffer>();
   let problem: CorruptLogError | undefined;
-  await db.scan(META_RANGE, false, (key, value) => {
+  await scanVerified(db, META_RANGE, (key, value) => {
     const record = META_RECORDS.get(key.toString('hex'));
     if (record === undefined) problem = corrupt(`meta key ${key.toString('hex')}`, 0, 'unknown record');
     else if (!checksumMatches(key, value)) problem = corrupt(record, 0, 'checksum mismatch');
     else meta.set(record, value);
     return problem === undefined;
-  });
+  }, () => ['meta', 0, 'unreadable'], corrupt);
   if (problem !== undefined) throw problem;
   return meta;
 }
@@ -128,7 +146,7 @@ async function hasAnyKey(db: RocksDb): Promise<boolean> {
 async function readSnapshot(db: RocksDb, stored: StoredSnapshotMeta, corrupt: Corrupt): Promise<Snapshot> {
   const chunks: Buffer[] = [];
   let problem: CorruptLogError | undefined;
-  await db.scan(SNAPSHOT_CHUNK_RANGE, false, (key, value) => {
+  await scanVerified(db, SNAPSHOT_CHUNK_RANGE, (key, value) => {
     const chunk = chunks.length;
     if (!key.equals(snapshotChunkKey(chunk)) || chunk >= stored.chunkCount) {
       problem = corrupt('snapshot', 0, `unexpected data chunk key ${key.toString('hex')} (expected ${stored.chunkCount} chunks)`);
@@ -138,7 +156,7 @@ async function readSnapshot(db: RocksDb, stored: StoredSnapshotMeta, corrupt: Co
       chunks.push(snapshotChunkData(value));
     }
     return problem === undefined;
-  });
+  }, () => ['snapshot', 0, `data chunk ${chunks.length} unreadable`], corrupt);
   if (problem !== undefined) throw problem;
   if (chunks.length !== stored.chunkCount) throw corrupt('snapshot', 0, `${chunks.length} of ${stored.chunkCount} data chunks present`);
   const data = Buffer.concat(chunks);
@@ -151,7 +169,7 @@ async function readSnapshot(db: RocksDb, stored: StoredSnapshotMeta, corrupt: Co
 async function readEntries(db: RocksDb, state: LogState, bounds: Bounds, snapshotIndex: number, corrupt: Corrupt): Promise<Entry[]> {
   const entries: Entry[] = [];
   let problem: CorruptLogError | undefined;
-  await db.scan({ gte: entryKey(bounds.firstIndex), lt: ENTRY_KEY_END }, false, (key, value) => {
+  await scanVerified(db, { gte: entryKey(bounds.firstIndex), lt: ENTRY_KEY_END }, (key, value) => {
     const index = entryIndexOf(key);
     const expected = state.lastIndex + 1;
     if (index === undefined) {
@@ -172,7 +190,7 @@ async function readEntries(db: RocksDb, state: LogState, bounds: Bounds, snapsho
       }
     }
     return problem === undefined;
-  });
+  }, () => ['entry', state.lastIndex + 1, 'unreadable'], corrupt);
   if (problem !== undefined) throw problem;
   if (state.lastIndex !== bounds.lastIndex) {
     throw corrupt('entry', state.lastIndex + 1, `missing (the log should end at ${bounds.lastIndex})`);

@@ -65,6 +65,11 @@ function promise<T = void>(run: (callback: Callback<T>) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
 }
 
+/** True for RocksDB's own "Corruption: ..." status (a block checksum mismatch, a bad WAL record). */
+export function isRocksCorruption(error: unknown): error is Error {
+  return error instanceof Error && error.message.startsWith('Corruption');
+}
+
 /** A key/value pair from a range scan. */
 export type KeyValue = readonly [key: Buffer, value: Buffer];
 

@@ -6,7 +6,7 @@ import type { GroupCommitStats } from './group-commit.js';
 import { encodeOperations } from './encode-write.js';
 import { checksumMatches, decodeEntry, encodeBounds, entryDataBytes, entryIndexOf, entryKey, KEY_BOUNDS } from './records.js';
 import { recover } from './recover.js';
-import { RocksDb } from './rocksdb-binding.js';
+import { RocksDb, isRocksCorruption } from './rocksdb-binding.js';
 import type { RawOpenOptions } from './rocksdb-binding.js';
 
 export interface RocksDbLogStoreOptions {
@@ -58,7 +58,8 @@ export class RocksDbLogStore implements LogStore {
   readonly path: string;
   private readonly options: Required<Omit<RocksDbLogStoreOptions, 'path'>>;
   private status: Status = 'unopened';
-  private db: RocksDb | undefined;
+  /** Protected so fault-injection tests can reach under the store; nothing else should. */
+  protected db: RocksDb | undefined;
   private committer: GroupCommitter | undefined;
   private state = new LogState();
   private snapshotChunkCount = 0;
@@ -82,6 +83,7 @@ export class RocksDbLogStore implements LogStore {
       db = await RocksDb.open(this.path, this.rawOptions());
     } catch (error) {
       this.status = 'closed';
+      if (isRocksCorruption(error)) throw new CorruptLogError(this.path, 0, 'rocksdb', error.message);
       throw new LogStoreStateError('unopened', `cannot open RocksDB at ${this.path}: ${(error as Error).message}`, error);
     }
     try {
@@ -203,7 +205,7 @@ export class RocksDbLogStore implements LogStore {
     let corrupt: CorruptLogError | undefined;
     let stoppedOnBytes = false;
     const range = { gte: entryKey(from), lt: entryKey(toExclusive), limit: toExclusive - from };
-    await this.openDb().scan(range, true, (key, value) => {
+    const scan = this.openDb().scan(range, true, (key, value) => {
       const expected = from + entries.length;
       if (entryIndexOf(key) !== expected) return false;
       if (!checksumMatches(key, value)) {
@@ -223,6 +225,12 @@ export class RocksDbLogStore implements LogStore {
       }
       return true;
     });
+    try {
+      await scan;
+    } catch (error) {
+      if (!isRocksCorruption(error)) throw error;
+      throw new CorruptLogError(this.path, from + entries.length, 'entry', `unreadable: ${error.message}`);
+    }
     if (corrupt !== undefined) throw corrupt;
     const complete = stoppedOnBytes || from + entries.length === toExclusive;
     return complete ? { entries } : { entries, missing: from + entries.length };
