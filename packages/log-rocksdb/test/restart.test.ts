@@ -35,9 +35,126 @@ const viewState = (s: StoredState) =>
     entries: view(s.entries),
   });
 
+interface Operation {
+  readonly call: (store: LogStore) => Promise<void>;
+  /** Updates the generator's picture of the log once both stores accepted the operation. */
+  readonly accepted: () => void;
+}
+
+/** Draws mostly valid operations from the generator's own picture of the log. */
+class OperationSource {
+  term = 1;
+  vote = 'n1';
+  commit = 0;
+  first = 1;
+  last = 0;
+  snapshotIndex = 0;
+  private readonly terms = new Map<number, number>();
+
+  constructor(private readonly random: (n: number) => number) {}
+
+  next(): Operation {
+    const kind = this.random(100);
+    if (kind < 55) return this.append();
+    if (kind < 67) return this.rewrite();
+    if (kind < 77 && this.commit > Math.max(this.snapshotIndex, this.first - 1)) return this.keptSnapshot();
+    if (kind < 87) return this.compact();
+    if (kind < 92) return this.replacingSnapshot();
+    return this.maybeInvalid();
+  }
+
+  private entries(from: number, count: number, term: number): Entry[] {
+    return Array.from({ length: count }, (_, i) => ({
+      index: from + i,
+      term,
+      type: this.random(10) === 0 ? EntryType.ConfChange : EntryType.Normal,
+      data: Buffer.alloc(this.random(300), (from + i + term) & 0xff),
+    }));
+  }
+
+  private write(write: LogWrite, accepted: () => void = () => {}): Operation {
+    return { call: (store) => store.write(write), accepted };
+  }
+
+  private setEntries(list: readonly Entry[]): void {
+    for (let i = list[0]!.index; i <= this.last; i++) this.terms.delete(i);
+    for (const e of list) this.terms.set(e.index, e.term);
+    this.last = list[list.length - 1]!.index;
+  }
+
+  private append(): Operation {
+    const list = this.entries(this.last + 1, 1 + this.random(8), this.term);
+    const commit = this.random(2) === 0 ? this.commit + this.random(this.last + list.length - this.commit + 1) : this.commit;
+    return this.write({ entries: list, hardState: { term: this.term, vote: this.vote, commit } }, () => {
+      this.setEntries(list);
+      this.commit = commit;
+    });
+  }
+
+  /** A new term whose first entries overwrite an uncommitted suffix. */
+  private rewrite(): Operation {
+    const floor = Math.max(this.commit, this.snapshotIndex) + 1;
+    const list = this.entries(floor + this.random(this.last + 2 - floor), 1 + this.random(4), this.term + 1);
+    const vote = this.random(2) ? 'n2' : '';
+    return this.write({ entries: list, hardState: { term: this.term + 1, vote, commit: this.commit } }, () => {
+      this.term++;
+      this.vote = vote;
+      this.setEntries(list);
+    });
+  }
+
+  private keptSnapshot(): Operation {
+    const low = Math.max(this.snapshotIndex + 1, this.first);
+    const at = low + this.random(this.commit - low + 1);
+    const data = Buffer.alloc(this.random(3000), at & 0xff);
+    return this.write({ snapshot: { meta: { index: at, term: this.terms.get(at)!, confState: CONF }, data }, entries: [] }, () => {
+      this.snapshotIndex = at;
+    });
+  }
+
+  private compact(): Operation {
+    const at = this.random(this.snapshotIndex + 1);
+    return {
+      call: (store) => store.compact(at),
+      accepted: () => {
+        if (at >= this.first) this.first = at + 1;
+      },
+    };
+  }
+
+  private replacingSnapshot(): Operation {
+    const at = this.last + 1 + this.random(5);
+    const data = Buffer.alloc(this.random(2000), 0xab);
+    const hardState = { term: this.term, vote: this.vote, commit: at };
+    return this.write({ snapshot: { meta: { index: at, term: this.term, confState: CONF }, data }, entries: [], hardState, confState: CONF }, () => {
+      this.terms.clear();
+      this.snapshotIndex = at;
+      this.first = at + 1;
+      this.last = at;
+      this.commit = at;
+    });
+  }
+
+  /** A gap (always refused) or a hard state (refused when it lowers the term; a first vote in a term is fine). */
+  private maybeInvalid(): Operation {
+    if (this.random(2)) return this.write({ entries: this.entries(this.last + 2, 1, this.term) });
+    const hardState = { term: this.term - this.random(2), vote: 'n3', commit: this.commit };
+    return this.write({ entries: [], hardState }, () => {
+      this.vote = hardState.vote;
+    });
+  }
+}
+
+const outcome = (store: LogStore, operation: Operation): Promise<string> =>
+  operation.call(store).then(
+    () => 'ok',
+    (e: { code?: string; argument?: string }) => `${e.code}:${e.argument}`,
+  );
+
 t.test('after every reopen the RocksDB store recovers exactly what the model holds', async (t) => {
   const seed = Number(process.env.RAFTBUS_SEED ?? 0x5eed);
   const random = prng(seed);
+  const source = new OperationSource(random);
   const dir = tempDir('restart');
   t.teardown(dir.remove);
   const storage = new MemoryLogStorage();
@@ -45,126 +162,37 @@ t.test('after every reopen the RocksDB store recovers exactly what the model hol
   let rocks: LogStore = new RocksDbLogStore({ path: dir.path, snapshotChunkBytes: 512 });
   await model.open();
   await rocks.open();
-
-  // The generator's own picture of the log, so most operations are valid.
-  let term = 1;
-  let vote = 'n1';
-  let commit = 0;
-  let first = 1;
-  let last = 0;
-  let snapshotIndex = 0;
-  const terms = new Map<number, number>();
-  const termAt = (index: number) => terms.get(index) ?? 0;
-  const mkEntries = (from: number, count: number, entryTerm: number): Entry[] =>
-    Array.from({ length: count }, (_, i) => ({
-      index: from + i,
-      term: entryTerm,
-      type: random(10) === 0 ? EntryType.ConfChange : EntryType.Normal,
-      data: Buffer.alloc(random(300), (from + i + entryTerm) & 0xff),
-    }));
-
   let reopens = 0;
   let rejected = 0;
   for (let op = 1; op <= OPERATIONS; op++) {
-    const kind = random(100);
-    let call: (store: LogStore) => Promise<void>;
-    let onSuccess = () => {};
-    if (kind < 55) {
-      const list = mkEntries(last + 1, 1 + random(8), term);
-      const newCommit = random(2) === 0 ? commit + random(last + list.length - commit + 1) : commit;
-      const write: LogWrite = { entries: list, hardState: { term, vote, commit: newCommit } };
-      call = (s) => s.write(write);
-      onSuccess = () => {
-        for (const e of list) terms.set(e.index, e.term);
-        last = list[list.length - 1]!.index;
-        commit = newCommit;
-      };
-    } else if (kind < 67) {
-      const floor = Math.max(commit, snapshotIndex) + 1;
-      const from = floor + random(last + 2 - floor);
-      const newTerm = term + 1;
-      const list = mkEntries(from, 1 + random(4), newTerm);
-      const newVote = random(2) ? 'n2' : '';
-      const write: LogWrite = { entries: list, hardState: { term: newTerm, vote: newVote, commit } };
-      call = (s) => s.write(write);
-      onSuccess = () => {
-        term = newTerm;
-        vote = newVote;
-        for (let i = from; i <= last; i++) terms.delete(i);
-        for (const e of list) terms.set(e.index, e.term);
-        last = list[list.length - 1]!.index;
-      };
-    } else if (kind < 77 && commit > Math.max(snapshotIndex, first - 1)) {
-      const low = Math.max(snapshotIndex + 1, first);
-      const at = low + random(commit - low + 1);
-      const write: LogWrite = { snapshot: { meta: { index: at, term: termAt(at), confState: CONF }, data: Buffer.alloc(random(3000), at & 0xff) }, entries: [] };
-      call = (s) => s.write(write);
-      onSuccess = () => {
-        snapshotIndex = at;
-      };
-    } else if (kind < 87) {
-      const at = random(snapshotIndex + 1);
-      call = (s) => s.compact(at);
-      onSuccess = () => {
-        if (at >= first) first = at + 1;
-      };
-    } else if (kind < 92) {
-      const at = last + 1 + random(5);
-      const write: LogWrite = {
-        snapshot: { meta: { index: at, term, confState: CONF }, data: Buffer.alloc(random(2000), 0xab) },
-        entries: [],
-        hardState: { term, vote, commit: at },
-        confState: CONF,
-      };
-      call = (s) => s.write(write);
-      onSuccess = () => {
-        terms.clear();
-        snapshotIndex = at;
-        first = at + 1;
-        last = at;
-        commit = at;
-      };
-    } else {
-      // Sometimes valid, sometimes not (a gap, or a term below the stored one): both stores must agree.
-      // (A same-term hard state voting n3 is valid when no vote was cast yet in this term.)
-      const write: LogWrite = random(2) ? { entries: mkEntries(last + 2, 1, term) } : { entries: [], hardState: { term: term - random(2), vote: 'n3', commit } };
-      call = (s) => s.write(write);
-      onSuccess = () => {
-        if (write.hardState !== undefined) vote = write.hardState.vote;
-      };
-    }
-
-    const outcomes = await Promise.all([model, rocks].map((s) => call(s).then(() => 'ok', (e: { code?: string; argument?: string }) => `${e.code}:${e.argument}`)));
-    if (outcomes[0] !== outcomes[1]) {
-      t.fail(`operation ${op} (seed ${seed}): model ${outcomes[0]}, rocksdb ${outcomes[1]}`);
-      return;
-    }
-    if (outcomes[0] === 'ok') onSuccess();
+    const operation = source.next();
+    const [expected, found] = await Promise.all([outcome(model, operation), outcome(rocks, operation)]);
+    if (expected !== found) return void t.fail(`operation ${op} (seed ${seed}): model ${expected}, rocksdb ${found}`);
+    if (expected === 'ok') operation.accepted();
     else rejected++;
 
+    const { first, last } = source;
     if (last >= first) {
       const from = first + random(last - first + 1);
       const maxBytes = random(3) === 0 ? random(1000) : undefined;
-      const [a, b] = await Promise.all([model, rocks].map((s) => s.entries(from, last + 1, maxBytes)));
-      if (JSON.stringify(view(a!)) !== JSON.stringify(view(b!))) {
-        t.same(view(b!), view(a!), `operation ${op} (seed ${seed}): entries(${from}, ${last + 1}, ${maxBytes})`);
-        return;
+      const [a, b] = await Promise.all([model.entries(from, last + 1, maxBytes), rocks.entries(from, last + 1, maxBytes)]);
+      if (JSON.stringify(view(a)) !== JSON.stringify(view(b))) {
+        return void t.same(view(b), view(a), `operation ${op} (seed ${seed}): entries(${from}, ${last + 1}, ${maxBytes})`);
       }
     }
     if (op % REOPEN_EVERY_OPERATIONS === 0) {
       await Promise.all([model.close(), rocks.close()]);
       model = new MemoryLogStore(storage);
       rocks = new RocksDbLogStore({ path: dir.path, snapshotChunkBytes: 512 });
-      const [expected, recovered] = await Promise.all([model.open(), rocks.open()]);
+      const [wanted, recovered] = await Promise.all([model.open(), rocks.open()]);
       reopens++;
-      if (viewState(recovered!) !== viewState(expected!)) {
-        t.equal(viewState(recovered!), viewState(expected!), `reopen after operation ${op} (seed ${seed})`);
-        return;
+      if (viewState(recovered) !== viewState(wanted)) {
+        return void t.equal(viewState(recovered), viewState(wanted), `reopen after operation ${op} (seed ${seed})`);
       }
     }
   }
   await Promise.all([model.close(), rocks.close()]);
   t.equal(reopens, OPERATIONS / REOPEN_EVERY_OPERATIONS, `${reopens} reopens matched the model exactly`);
   t.ok(rejected > 0 && rejected < OPERATIONS / 10, `${rejected} of ${OPERATIONS} operations were refused by both stores`);
-  t.ok(snapshotIndex > 0 && last > 0, `the run reached snapshot ${snapshotIndex}, log [${first}, ${last}], term ${term}`);
+  t.ok(source.snapshotIndex > 0 && source.last > 0, `the run reached snapshot ${source.snapshotIndex}, log [${source.first}, ${source.last}], term ${source.term}`);
 });
