@@ -47,9 +47,10 @@ export class PeerLink {
   private readonly control = new BoundedQueue<Uint8Array>(CONTROL_FRAMES_MAX);
   private snapshot: OutboundSnapshot | undefined;
   private preferSnapshot = false;
-  private wake: (() => void) | undefined;
+  /** The one pending dealer.send() (zeromq.js allows a single one per socket). */
+  private inFlight: Promise<void> | undefined;
+  private stallTimer: NodeJS.Timeout | undefined;
   private closed = false;
-  private readonly loop: Promise<void>;
 
   constructor(private readonly env: LinkEnvironment) {
     const o = env.options;
@@ -82,22 +83,23 @@ export class PeerLink {
     this.dealer.events.on('handshake:error:auth', onHandshakeError);
     this.dealer.events.on('handshake:error:protocol', onHandshakeError);
     this.dealer.connect(env.address);
-    this.loop = this.run();
   }
 
-  /** Queues a message for the peer; a snapshot message replaces any unfinished snapshot stream. */
+  /**
+   * Queues a message for the peer without sending it: the caller queues a whole burst and then calls
+   * `pump()` once, so the burst leaves as one frame. A snapshot message replaces any unfinished stream.
+   */
   enqueue(message: Message): void {
     const { metrics } = this.env.options;
     if (this.closed) return metrics.sendFailed(this.env.peer, 'stopped', 1);
     if (message.snapshot) return this.startSnapshot(message);
     if (!this.queue.push(message)) return metrics.sendFailed(this.env.peer, 'queueFull', 1);
-    this.wake?.();
   }
 
-  /** Queues a control frame (a snapshot chunk ack for the peer). */
+  /** Queues a control frame (a snapshot chunk ack for the peer) and sends it as soon as possible. */
   enqueueControl(frame: Uint8Array): void {
     if (this.closed || !this.control.push(frame)) return;
-    this.wake?.();
+    this.pump();
   }
 
   /** The peer acknowledged (or aborted) chunks of our outbound snapshot stream. */
@@ -105,7 +107,7 @@ export class PeerLink {
     const stream = this.snapshot;
     if (!stream || !stream.acknowledge(ack, Date.now())) return;
     if (ack.aborted) this.abortSnapshot('aborted by the receiver');
-    this.wake?.();
+    this.pump();
   }
 
   private startSnapshot(message: Message): void {
@@ -116,7 +118,6 @@ export class PeerLink {
     }
     if (this.snapshot && !this.snapshot.done) this.abortSnapshot('replaced by a newer snapshot');
     this.snapshot = new OutboundSnapshot(this.env.nextStreamId(), message, o.snapshotChunkBytes, o.maxSnapshotChunksInFlight, Date.now());
-    this.wake?.();
   }
 
   private abortSnapshot(reason: string): void {
@@ -190,22 +191,36 @@ export class PeerLink {
     return this.nextBatch(1);
   }
 
-  private async run(): Promise<void> {
-    const o = this.env.options;
-    while (!this.closed) {
+  /**
+   * Starts the next send unless one is pending. Called synchronously from send() (no event-loop hop
+   * between a Raft node's send and the socket) and again whenever a send settles, so messages queued
+   * meanwhile leave together as one frame.
+   */
+  pump(): void {
+    // Each turn either starts a send and returns, or consumes a dropped message: bounded by the queue.
+    while (!this.closed && !this.inFlight) {
       const frame = this.nextFrame();
       if (!frame) {
-        // A dropped (unencodable or oversized) message yields no frame but leaves work behind.
-        if (!this.hasSendableWork()) await this.idle();
-        continue;
+        // A dropped (unencodable or oversized) message yields no frame but may leave work behind.
+        if (this.hasSendableWork()) continue;
+        this.armStallCheck();
+        return;
       }
-      try {
-        await this.dealer.send(frame.bytes);
-        o.metrics.frameSent(this.env.peer, frame.messages, frame.bytes.byteLength);
-      } catch (err) {
-        if (this.closed) return;
-        this.onSendError(frame, err);
-      }
+      const o = this.env.options;
+      this.inFlight = this.dealer.send(frame.bytes).then(
+        () => {
+          this.inFlight = undefined;
+          o.metrics.frameSent(this.env.peer, frame.messages, frame.bytes.byteLength);
+          this.pump();
+        },
+        (err: unknown) => {
+          this.inFlight = undefined;
+          if (this.closed) return;
+          this.onSendError(frame, err);
+          this.pump();
+        },
+      );
+      return;
     }
   }
 
@@ -224,28 +239,25 @@ export class PeerLink {
     return this.control.length > 0 || this.queue.length > 0 || (this.snapshot?.canSend ?? false);
   }
 
-  /** Waits for new work, or for a snapshot stall check while a stream is window-blocked. */
-  private idle(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      this.wake = () => {
-        this.wake = undefined;
-        if (timer) clearTimeout(timer);
-        resolve();
-      };
-      if (this.snapshot) timer = setTimeout(() => this.wake?.(), Math.min(1000, this.env.options.snapshotStallTimeoutMs));
-    });
+  /** While a stream waits for acks, look again after a while: a stalled stream must be abandoned. */
+  private armStallCheck(): void {
+    if (!this.snapshot || this.stallTimer) return;
+    this.stallTimer = setTimeout(() => {
+      this.stallTimer = undefined;
+      this.pump();
+    }, Math.min(1000, this.env.options.snapshotStallTimeoutMs));
+    this.stallTimer.unref();
   }
 
-  /** Closes the socket at once (linger 0) and waits for the send loop to finish. */
+  /** Closes the socket at once (linger 0) and waits for a pending send to settle. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.queue.clear();
     this.control.clear();
     this.snapshot = undefined;
+    if (this.stallTimer) clearTimeout(this.stallTimer);
     this.dealer.close();
-    this.wake?.();
-    await this.loop;
+    await this.inFlight;
   }
 }

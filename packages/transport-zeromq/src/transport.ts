@@ -122,18 +122,26 @@ export class ZmqTransport implements Transport {
 
   send(messages: readonly Message[]): void {
     const { metrics } = this.options;
+    if (this.state !== 'running') {
+      for (const message of messages) metrics.sendFailed(message.to, 'stopped', 1);
+      return;
+    }
+    // Queue the whole burst first, then pump each link once: one frame per peer per call.
+    let only: PeerLink | undefined;
+    let several: Set<PeerLink> | undefined;
     for (const message of messages) {
-      if (this.state !== 'running') {
-        metrics.sendFailed(message.to, 'stopped', 1);
-        continue;
-      }
       const link = this.links.get(message.to);
-      if (link) link.enqueue(message);
-      else {
+      if (!link) {
         metrics.sendFailed(message.to, 'unknownPeer', 1);
         this.log.warn('unknown-peer', { to: message.to }, 'no address for destination; message dropped');
+        continue;
       }
+      link.enqueue(message);
+      if (only === undefined) only = link;
+      else if (link !== only) (several ??= new Set([only])).add(link);
     }
+    if (several) for (const link of several) link.pump();
+    else only?.pump();
   }
 
   private async receive(router: Router): Promise<void> {

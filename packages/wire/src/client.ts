@@ -4,6 +4,7 @@ import { WireDecodeError, WireEncodeError } from './errors.js';
 import { checkUint64, uint64ToNumber } from './int64.js';
 import { asUint8Array } from './message.js';
 import { parseBounded, type DecodeOptions } from './peer.js';
+import { numberReader } from './reader.js';
 
 import pb = raftbus.wire;
 
@@ -130,7 +131,7 @@ function responseFromWire(w: pb.ClientResponse.$Properties): ClientResponse {
 /** Decodes a client frame. Throws only WireDecodeError. */
 export function decodeClientFrame(bytes: Uint8Array, options?: DecodeOptions): ClientFrame {
   return parseBounded(bytes, options, (b): ClientFrame => {
-    const frame = pb.ClientFrame.decode(b);
+    const frame = pb.ClientFrame.decode(numberReader(b));
     if (frame.requests) return { kind: 'requests', requests: (frame.requests.requests ?? []).map(requestFromWire) };
     if (frame.responses) return { kind: 'responses', responses: (frame.responses.responses ?? []).map(responseFromWire) };
     throw new WireDecodeError('unknownType', 'client frame with no known body');

@@ -3,6 +3,7 @@ import { raftbus } from '../gen/raftbus.js';
 import { WireDecodeError } from './errors.js';
 import { checkUint64, uint64ToNumber } from './int64.js';
 import { asUint8Array, messageFromWire, messageToWire } from './message.js';
+import { numberReader } from './reader.js';
 
 import pb = raftbus.wire;
 
@@ -111,7 +112,7 @@ function chunkFromWire(wire: pb.SnapshotChunk.$Properties): SnapshotChunk {
 /** Decodes any peer frame. Throws only WireDecodeError. */
 export function decodePeerEnvelope(bytes: Uint8Array, options?: DecodeOptions): PeerEnvelope {
   return parseBounded(bytes, options, (b): PeerEnvelope => {
-    const frame = pb.PeerFrame.decode(b);
+    const frame = pb.PeerFrame.decode(numberReader(b));
     if (frame.batch) return { kind: 'messages', messages: (frame.batch.messages ?? []).map(messageFromWire) };
     if (frame.snapshotChunk) return { kind: 'snapshotChunk', chunk: chunkFromWire(frame.snapshotChunk) };
     if (frame.snapshotChunkAck) {
