@@ -15,6 +15,13 @@ const HARD_FRAME_LIMIT_FACTOR = 2;
 const ZAP_DOMAIN = 'raftbus';
 /** How often unfinished inbound snapshot streams are checked for a stall. */
 const SNAPSHOT_EXPIRY_CHECK_MS = 1_000;
+/**
+ * libzmq releases a closed listener asynchronously (its I/O thread), so a node restarted right after
+ * stop() — in the same process, or a new process while the old one is still exiting — can briefly see
+ * EADDRINUSE. Retry that long, then give up with the error.
+ */
+const BIND_RETRY_MS_MAX = 2_000;
+const BIND_RETRY_INTERVAL_MS = 10;
 /** Frames handled per receive-loop turn before yielding, so timers and sends keep running under a flood. */
 const FRAMES_PER_TURN_MAX = 256;
 
@@ -116,7 +123,7 @@ export class ZmqTransport implements Transport {
       o.metrics.handshakeFailed(undefined, 'inbound');
       this.log.warn('handshake-in', { address: event.address, error: event.error.message }, 'inbound handshake failed');
     });
-    await this.router.bind(bind);
+    await bindWithRetry(this.router, bind);
     this.receiveLoop = this.receive(this.router);
   }
 
@@ -245,5 +252,17 @@ export class ZmqTransport implements Transport {
     await this.receiveLoop;
     await this.zap?.close();
     this.assembler.clear();
+  }
+}
+
+async function bindWithRetry(router: Router, address: string): Promise<void> {
+  const deadline = Date.now() + BIND_RETRY_MS_MAX;
+  for (;;) {
+    try {
+      return await router.bind(address);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EADDRINUSE' || Date.now() > deadline) throw err;
+      await new Promise<void>((resolve) => setTimeout(resolve, BIND_RETRY_INTERVAL_MS));
+    }
   }
 }
