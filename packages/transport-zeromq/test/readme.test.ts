@@ -2,6 +2,7 @@ import t from 'tap';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { freePorts } from './helpers.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -11,7 +12,9 @@ t.test('the README example runs (it is plain JavaScript as well as TypeScript) a
   t.ok(example, 'the README starts with a ts example');
   // Inside the package, so `@raftbus/transport-zeromq` resolves to the built package.
   const file = `${packageDir}.readme-example-${process.pid}.mjs`;
-  writeFileSync(file, example!);
+  // The example's fixed ports are swapped for free ones, so parallel runs cannot collide.
+  const [p1, p2] = await freePorts(2);
+  writeFileSync(file, example!.replace(':7101', `:${p1}`).replace(':7102', `:${p2}`));
   t.teardown(() => rmSync(file, { force: true }));
   const run = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 15_000 });
   t.equal(run.status, 0, `exit code 0 ${run.stderr}`);
