@@ -1,1 +1,1 @@
-export {};
+export * from './linearizability/index.js';
