@@ -14,6 +14,7 @@ import {
   type CounterInput,
   type CounterOutput,
   type KvInput,
+  type Model,
   type KvOutput,
   type MutexInput,
   type MutexOutput,
@@ -292,4 +293,59 @@ t.test('fromNondeterministic: a register whose writes may be lost', async (t) =>
   const result = checkOperations(model, [w, op(1, 20, 30, {}, { value: '1' }), op(1, 40, 50, {}, { value: '0' })]);
   t.equal(result.verdict, 'illegal', 'a landed write cannot vanish later');
   t.match(renderCheckResult(model, result), /lossy-register: the history \(3 operations\)[\s\S]*state after it: one of \{1\}/);
+});
+
+t.test('a model with a coarse hash and an equal: states that share a hash are told apart', async (t) => {
+  // A grow-only set kept in arrival order; the hash is only its size, so different sets collide.
+  type SetInput = { add?: string; has?: string };
+  const setModel: Model<readonly string[], SetInput, { present?: boolean }> = {
+    name: 'set',
+    init: () => [],
+    step(state, input, output) {
+      if (input.add !== undefined) return { ok: true, state: state.includes(input.add) ? state : [...state, input.add] };
+      const present = state.includes(input.has!);
+      return output?.present === undefined || output.present === present ? { ok: true, state } : { ok: false };
+    },
+    hash: (state) => String(state.length),
+    equal: (a, b) => a.length === b.length && a.every((x) => b.includes(x)),
+  };
+  // Two concurrent adds, then reads that need exactly one of them to have happened first.
+  const history: Operation<SetInput, { present?: boolean }>[] = [
+    op(0, 0, 10, { add: 'a' }, {}),
+    op(1, 0, 30, { add: 'b' }, {}),
+    op(2, 12, 14, { has: 'b' }, { present: false }),
+    op(2, 15, 16, { has: 'a' }, { present: true }),
+  ];
+  t.equal(checkOperations(setModel, history).verdict, 'ok');
+  t.equal(checkOperations(setModel, [...history, op(3, 31, 32, { has: 'b' }, { present: false })]).verdict, 'illegal');
+});
+
+t.test('a model whose hash says nothing: equal alone tells states apart', async (t) => {
+  const register: Model<string, { write?: string }, { value?: string }> = {
+    init: () => '0',
+    step: (state, input, output) =>
+      input.write !== undefined ? { ok: true, state: input.write } : output?.value === undefined || output.value === state ? { ok: true, state } : { ok: false },
+    hash: () => 'constant',
+    equal: (a, b) => a === b,
+  };
+  // Two concurrent writes reach the same linearized set in two states; the read needs the second order.
+  const history = [op(0, 0, 10, { write: '1' }, {}), op(1, 0, 10, { write: '2' }, {}), op(2, 20, 30, {}, { value: '1' })];
+  const result = checkOperations(register, history);
+  t.equal(result.verdict, 'ok');
+  // {w1}, {w1,w2} in state 2 (dead end), {w2}, {w1,w2} in state 1 (same key, kept apart by equal), {all}.
+  t.equal(result.partitions[0]!.memoEntryCount, 5, 'both orders of the two writes are kept');
+  t.equal(checkOperations(register, [...history, op(2, 31, 32, {}, { value: '3' })]).verdict, 'illegal');
+});
+
+t.test('rendering: long lists are cut, an ok result is one line', async (t) => {
+  const history: Operation<KvInput, KvOutput>[] = [];
+  for (let i = 0; i < 30; i++) history.push(op(0, 10 * i, 10 * i + 5, put('x', String(i)), done));
+  for (let i = 0; i < 30; i++) history.push(op(1 + i, 400, 410, get('x'), read('never')));
+  const result = checkOperations(kvModel, history);
+  const text = renderCheckResult(kvModel, result, { maxLinesPerList: 3 });
+  t.match(text, /longest linearizable prefix \(30 operations\):\n  \.\.\. 27 earlier\n/);
+  t.match(text, /state after it: \{"x": "29"\}/);
+  t.match(text, /\.\.\. 27 more$/);
+  t.equal(text.split('\n').length, 1 + 2 + 1 + 3 + 1 + 1 + 3 + 1);
+  t.match(renderCheckResult(kvModel, checkOperations(kvModel, history.slice(0, 30))), /^ok \(30 operations in 1 partitions, [0-9.]+ ms\)$/);
 });

@@ -1,4 +1,4 @@
-import { LinearizedSet } from './bitset.js';
+import { LinearizedSet } from './linearized-set.js';
 import { EventList, NIL } from './events.js';
 import type { Model, Operation } from './types.js';
 
@@ -24,10 +24,11 @@ export type SearchOutcome<S> =
     }
   | { readonly kind: 'timeout' | 'memo-limit'; readonly stepCount: number; readonly memoEntryCount: number };
 
-interface MemoEntry<S> {
-  readonly linearized: Uint32Array;
-  readonly state: S;
-}
+
+/** `backtrack` found the stack empty: nothing is left to try. */
+const EXHAUSTED = -2;
+/** The search is in a configuration it has not scanned yet. */
+const FRESH = -3;
 
 /**
  * Wing & Gong's search with Lowe's memoisation, over one partition. It walks the event list from the
@@ -37,16 +38,29 @@ interface MemoEntry<S> {
  * return event means the operation it belongs to had to be linearized by now and was not: backtrack.
  * Operations with an unknown outcome have no return event, so they never force a backtrack and the search
  * succeeds as soon as every completed operation is linearized (the rest are taken as never having happened).
+ *
+ * Read-only operations (per `model.readOnly`) are taken first and without branching: if one may go next and
+ * the model accepts it, some linearization from here exists iff one exists after taking it (move it to the
+ * front of any linearization: nothing that must precede it is left, and it changes no state). So when the
+ * search backtracks over one, the configuration before it is dead too. This keeps read-heavy and
+ * failure-heavy histories (reads, failed cas, refused acquires) from multiplying the configurations.
  */
 export class WglSearch<S, I, O> {
   private readonly events: EventList;
   private readonly linearized: LinearizedSet;
-  private readonly memo = new Map<string, MemoEntry<S>[]>();
+  /** Per operation: the model says it never changes the state. */
+  private readonly readOnly: Uint8Array;
+  /** (linearized set, state) pairs explored: keys alone when the model's hash is canonical, else by key. */
+  private readonly memoKeys = new Set<string>();
+  private readonly memoStates = new Map<string, S[]>();
   private memoEntryCount = 0;
   private stepCount = 0;
-  /** Call events of the operations linearized so far, in order, and the state before each. */
+  private state: S;
+  private completedLeft: number;
+  /** The operations linearized so far, in order, each with the state before it and whether it was forced. */
   private readonly stackCalls: number[] = [];
   private readonly stackStates: S[] = [];
+  private readonly stackForced: boolean[] = [];
   private longestPrefix: readonly number[] = [];
   private stateAfterLongest: S;
 
@@ -55,49 +69,43 @@ export class WglSearch<S, I, O> {
     private readonly ops: readonly Operation<I, O>[],
     private readonly limits: SearchLimits,
   ) {
+    for (let i = 1; i < ops.length; i++) {
+      if (ops[i]!.call < ops[i - 1]!.call) throw new RangeError('WglSearch needs operations sorted by call time');
+    }
     this.events = new EventList(ops);
-    this.linearized = new LinearizedSet(ops.length);
-    this.stateAfterLongest = model.init();
+    this.linearized = new LinearizedSet(ops.map((op) => op.return !== undefined));
+    this.readOnly = Uint8Array.from(ops, (op) =>
+      Number(model.readOnly?.(op.input, op.return === undefined ? undefined : op.output) ?? false),
+    );
+    this.state = model.init();
+    this.stateAfterLongest = this.state;
+    this.completedLeft = ops.filter((op) => op.return !== undefined).length;
+    // A read-only operation with an unknown outcome is never needed: leave it out from the start.
+    for (let node = 0; node < this.events.head; node++) {
+      const op = this.events.opOfCall[node]!;
+      if (op >= 0 && ops[op]!.return === undefined && this.readOnly[op] === 1) this.events.lift(node);
+    }
   }
 
   run(): SearchOutcome<S> {
-    const { events, ops, model } = this;
-    let completedLeft = ops.filter((op) => op.return !== undefined).length;
-    let state = this.model.init();
-    let node = events.next[events.head]!;
-    for (let iteration = 0; completedLeft > 0; iteration++) {
-      if (iteration % STEPS_BETWEEN_CLOCK_READS === 0 && this.limits.now() >= this.limits.deadlineMs) {
-        return this.stopped('timeout');
+    const { events, limits } = this;
+    /** Where the branching scan resumes after a backtrack, or FRESH. */
+    let resumeAt = FRESH;
+    for (let iteration = 0; this.completedLeft > 0; iteration++) {
+      if (iteration % STEPS_BETWEEN_CLOCK_READS === 0 && limits.now() >= limits.deadlineMs) return this.stopped('timeout');
+      if (this.memoEntryCount > limits.maxMemoEntries) return this.stopped('memo-limit');
+      let from = resumeAt;
+      if (from === FRESH) {
+        const readOnly = this.takeReadOnly();
+        if (readOnly === 'took') continue;
+        from = readOnly === 'none' ? events.next[events.head]! : NIL;
       }
-      if (node !== NIL && events.isCall(node)) {
-        const opIndex = events.opOfCall[node]!;
-        const op = ops[opIndex]!;
-        const completed = op.return !== undefined;
-        this.stepCount++;
-        const result = model.step(state, op.input, completed ? op.output : undefined);
-        if (result.ok && this.remember(opIndex, result.state)) {
-          if (this.memoEntryCount > this.limits.maxMemoEntries) return this.stopped('memo-limit');
-          this.stackCalls.push(node);
-          this.stackStates.push(state);
-          state = result.state;
-          events.lift(node);
-          if (completed) completedLeft--;
-          node = events.next[events.head]!;
-        } else {
-          node = events.next[node]!;
-        }
+      if (this.takeBranch(from)) {
+        resumeAt = FRESH;
         continue;
       }
-      // A return event (NIL cannot come first: a completed operation is left, so its return event is).
-      if (this.stackCalls.length > this.longestPrefix.length) this.recordLongest(state);
-      const undone = this.stackCalls.pop();
-      if (undone === undefined) return this.illegal();
-      state = this.stackStates.pop()!;
-      const undoneOp = events.opOfCall[undone]!;
-      this.linearized.toggle(undoneOp);
-      events.unlift(undone);
-      if (ops[undoneOp]!.return !== undefined) completedLeft++;
-      node = events.next[undone]!;
+      resumeAt = this.backtrack();
+      if (resumeAt === EXHAUSTED) return this.illegal();
     }
     return {
       kind: 'ok',
@@ -108,32 +116,112 @@ export class WglSearch<S, I, O> {
   }
 
   /**
+   * Takes the first read-only operation that may go next and that the model accepts: 'took'; 'dead' if the
+   * configuration it leads to was explored already (so this one fails too); 'none' if there is none.
+   */
+  private takeReadOnly(): 'took' | 'dead' | 'none' {
+    const { events, ops } = this;
+    for (let node = events.next[events.head]!; node !== NIL && events.isCall(node); node = events.next[node]!) {
+      const opIndex = events.opOfCall[node]!;
+      if (this.readOnly[opIndex] === 0) continue;
+      const op = ops[opIndex]!;
+      this.stepCount++;
+      const result = this.model.step(this.state, op.input, op.output);
+      if (!result.ok) continue;
+      if (!this.remember(opIndex, result.state)) return 'dead';
+      this.push(node, result.state, true);
+      return 'took';
+    }
+    return 'none';
+  }
+
+  /** Scans from `node` for an operation that is not read-only and may go next; takes it if there is one. */
+  private takeBranch(node: number): boolean {
+    const { events, ops, model } = this;
+    for (; node !== NIL && events.isCall(node); node = events.next[node]!) {
+      const opIndex = events.opOfCall[node]!;
+      // Read-only operations were tried in this configuration before any branch was: none is accepted.
+      if (this.readOnly[opIndex] === 1) continue;
+      const op = ops[opIndex]!;
+      const completed = op.return !== undefined;
+      this.stepCount++;
+      const result = model.step(this.state, op.input, completed ? op.output : undefined);
+      // An operation with an unknown outcome that changes nothing here is left out: any linearization
+      // with it at this point stays one without it, and leaving it out keeps it available for later.
+      if (result.ok && (completed || !this.sameState(this.state, result.state)) && this.remember(opIndex, result.state)) {
+        this.push(node, result.state, false);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private push(node: number, next: S, forced: boolean): void {
+    this.stackCalls.push(node);
+    this.stackStates.push(this.state);
+    this.stackForced.push(forced);
+    this.state = next;
+    this.events.lift(node);
+    if (this.ops[this.events.opOfCall[node]!]!.return !== undefined) this.completedLeft--;
+  }
+
+  /**
+   * Undoes linearized operations until one that was a free choice, and returns where the scan for the next
+   * choice resumes; EXHAUSTED when the stack runs out. A forced (read-only) one is undone and passed over:
+   * the configuration before it fails whenever the one after it does.
+   */
+  private backtrack(): number {
+    const { events } = this;
+    if (this.stackCalls.length > this.longestPrefix.length) this.recordLongest();
+    for (;;) {
+      const undone = this.stackCalls.pop();
+      if (undone === undefined) return EXHAUSTED;
+      this.state = this.stackStates.pop()!;
+      const forced = this.stackForced.pop()!;
+      const undoneOp = events.opOfCall[undone]!;
+      this.linearized.remove(undoneOp);
+      events.unlift(undone);
+      if (this.ops[undoneOp]!.return !== undefined) this.completedLeft++;
+      if (!forced) return events.next[undone]!;
+    }
+  }
+
+  /**
    * Adds `opIndex` to the linearized set and records (set, state) in the memo table. Returns false, leaving
    * the set as it was, if that pair was already explored: everything reachable from it is known to fail.
    */
   private remember(opIndex: number, state: S): boolean {
     const { linearized, model } = this;
-    linearized.toggle(opIndex);
-    const key = linearized.hashKey() + '|' + model.hash(state);
-    const bucket = this.memo.get(key);
-    if (bucket !== undefined) {
-      for (const seen of bucket) {
-        if (linearized.equalsSnapshot(seen.linearized) && (model.equal === undefined || model.equal(seen.state, state))) {
-          linearized.toggle(opIndex);
-          return false;
-        }
-      }
+    linearized.add(opIndex);
+    const key = linearized.key() + '|' + model.hash(state);
+    if (model.equal === undefined) {
+      if (this.memoKeys.has(key)) return this.forget(opIndex);
+      this.memoKeys.add(key);
+    } else {
+      const seen = this.memoStates.get(key);
+      if (seen === undefined) this.memoStates.set(key, [state]);
+      else if (seen.some((other) => model.equal!(other, state))) return this.forget(opIndex);
+      else seen.push(state);
     }
-    const entry = { linearized: linearized.snapshot(), state };
-    if (bucket === undefined) this.memo.set(key, [entry]);
-    else bucket.push(entry);
     this.memoEntryCount++;
     return true;
   }
 
-  private recordLongest(state: S): void {
+  private sameState(a: S, b: S): boolean {
+    const { model } = this;
+    if (a === b) return true;
+    if (model.hash(a) !== model.hash(b)) return false;
+    return model.equal === undefined || model.equal(a, b);
+  }
+
+  private forget(opIndex: number): false {
+    this.linearized.remove(opIndex);
+    return false;
+  }
+
+  private recordLongest(): void {
     this.longestPrefix = this.stackCalls.map((call) => this.events.opOfCall[call]!);
-    this.stateAfterLongest = state;
+    this.stateAfterLongest = this.state;
   }
 
   private illegal(): SearchOutcome<S> {

@@ -52,6 +52,12 @@ export interface Model<S, I, O> {
   hash(state: S): string;
   equal?(a: S, b: S): boolean;
   /**
+   * True if `step` never changes the state for this input and output when it accepts them (a read, a cas
+   * that reports failure, a refused acquire). Optional; it lets the search take such an operation without
+   * branching, which keeps read-heavy histories cheap. A wrong `true` makes the checker wrong.
+   */
+  readOnly?(input: I, output: O | undefined): boolean;
+  /**
    * Splits the history into independent parts checked one by one (P-compositionality: a history is
    * linearizable iff each part is, when the parts touch disjoint objects, e.g. different keys).
    */

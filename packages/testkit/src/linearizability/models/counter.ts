@@ -25,6 +25,7 @@ export const counterModel: Model<CounterState, CounterInput, CounterOutput> = {
     return legal(after === current ? state : withKey(state, key, after));
   },
   hash: hashKeyed,
+  readOnly: (input) => input.op === 'get' || input.delta === 0,
   partitionKey: (input) => input.key ?? '',
   describeOperation(input, output) {
     const key = input.key === undefined ? '' : `${JSON.stringify(input.key)}, `;

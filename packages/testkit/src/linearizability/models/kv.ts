@@ -40,6 +40,7 @@ export const kvModel: Model<KvState, KvInput, KvOutput> = {
     }
   },
   hash: hashKeyed,
+  readOnly: (input, output) => input.op === 'get' || (input.op === 'cas' && output?.ok === false),
   partitionKey: (input) => input.key,
   describeOperation(input, output) {
     const key = JSON.stringify(input.key);

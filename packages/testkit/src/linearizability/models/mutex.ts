@@ -32,6 +32,7 @@ export const mutexModel: Model<MutexState, MutexInput, MutexOutput> = {
     return legal(withKey(state, lock, input.op === 'acquire' ? input.owner : undefined));
   },
   hash: hashKeyed,
+  readOnly: (_input, output) => output?.ok === false,
   partitionKey: (input) => input.lock ?? '',
   describeOperation(input, output) {
     const lock = input.lock === undefined ? '' : `${JSON.stringify(input.lock)}, `;
