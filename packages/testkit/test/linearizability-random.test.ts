@@ -318,8 +318,10 @@ t.test('on small random histories the checker agrees with a brute-force search o
     for (let seed = 1; seed <= SMALL_HISTORIES_PER_FAMILY; seed++) {
       const history = randomSmallHistory(family.name, prng(seed * 31337));
       const result = checkOperations(family.model, history);
+      // The same model without its readOnly hint runs the plain search, without the read-only reduction.
+      const plain = checkOperations({ ...family.model, readOnly: undefined }, history);
       const expected = bruteForce(history) ? 'ok' : 'illegal';
-      if (result.verdict !== expected) t.fail(`${family.name} seed ${seed}: checker ${result.verdict}, brute force ${expected}\n${JSON.stringify(history)}`);
+      if (result.verdict !== expected || plain.verdict !== expected) t.fail(`${family.name} seed ${seed}: checker ${result.verdict} (plain ${plain.verdict}), brute force ${expected}\n${JSON.stringify(history)}`);
       else if (expected === 'ok' && !certified(result, history, family.keyOf)) t.fail(`${family.name} seed ${seed}: invalid linearization`);
       else verdicts[expected]++;
     }

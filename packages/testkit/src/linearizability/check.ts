@@ -11,8 +11,8 @@ import type {
 } from './types.js';
 
 /**
- * Default bound on one partition's memo table. A linearizable history of real systems needs about one
- * entry per operation; a million entries is a few hundred MB at worst, well inside a test process.
+ * Default bound on one partition's memo table. A linearizable history usually needs one or two entries per
+ * operation; a million entries is at most a few hundred MB, well inside a test process.
  */
 export const DEFAULT_MAX_MEMO_ENTRIES = 1_000_000;
 

@@ -33,8 +33,8 @@ export function renderCounterexample<S, I, O>(
 ): string {
   const maxLines = options.maxLinesPerList ?? DEFAULT_MAX_LINES_PER_LIST;
   const partition = ce.partitionKey === '' ? 'the history' : `partition ${JSON.stringify(ce.partitionKey)}`;
-  const lines = [`${model.name ?? 'model'}: ${partition} (${ce.operations.length} operations) is not linearizable`];
-  lines.push(`longest linearizable prefix (${ce.longestPrefix.length} operations):`);
+  const lines = [`${model.name ?? 'model'}: ${partition} (${count(ce.operations.length, 'operation')}) is not linearizable`];
+  lines.push(`longest linearizable prefix (${count(ce.longestPrefix.length, 'operation')}):`);
   // The end of the prefix is where the trouble is, so a long prefix is cut at its start.
   const shown = ce.longestPrefix.slice(-maxLines);
   if (shown.length < ce.longestPrefix.length) lines.push(`  ... ${ce.longestPrefix.length - shown.length} earlier`);
@@ -54,7 +54,7 @@ export function renderCheckResult<S, I, O>(
   result: CheckResult<S, I, O>,
   options: RenderOptions = {},
 ): string {
-  const scope = `${result.operationCount} operations in ${result.partitionCount} partitions, ${result.elapsedMs.toFixed(1)} ms`;
+  const scope = `${count(result.operationCount, 'operation')} in ${count(result.partitionCount, 'partition')}, ${result.elapsedMs.toFixed(1)} ms`;
   if (result.verdict === 'illegal' && result.counterexample !== undefined) {
     return `illegal (${scope})\n${renderCounterexample(model, result.counterexample, options)}`;
   }
@@ -62,4 +62,8 @@ export function renderCheckResult<S, I, O>(
     return `unknown: ${result.unknownReason} after checking ${result.partitions.length - 1} of ${result.partitionCount} partitions (${scope})`;
   }
   return `${result.verdict} (${scope})`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -71,7 +71,8 @@ export interface CheckOptions {
   readonly timeoutMs?: number;
   /**
    * Give up with result 'unknown' once one partition's memo table holds this many (linearized set, state)
-   * entries; bounds memory (an entry costs roughly 200 bytes plus one bit per operation in the partition).
+   * entries; bounds memory. An entry is a short string (about 100–200 bytes with its table slot), plus the
+   * state itself for models that define `equal`. Default DEFAULT_MAX_MEMO_ENTRIES.
    */
   readonly maxMemoEntries?: number;
   /** The clock the time bound is measured on (milliseconds). Default `performance.now`. */
