@@ -268,8 +268,10 @@ t.test('a read of a value never written, an impossible count, a release by a non
 });
 
 t.test('changing one output: usually illegal, and every ok verdict is a valid linearization', async (t) => {
+  const PLAIN_SEARCH_TIMEOUT_MS = 2000;
   for (const family of families) {
     let illegal = 0;
+    let plainUndecided = 0;
     for (let seed = 1; seed <= HISTORIES_PER_FAMILY; seed++) {
       const rng = prng(seed * 104729);
       const history = generate(rng, { clients: 2 + rng.int(5), opsPerClient: 5 + rng.int(30), maxHalfLatency: 1 + rng.int(20), unknownProbability: rng.chance(0.5) ? 0.1 : 0, nextInput: family.nextInput });
@@ -277,7 +279,12 @@ t.test('changing one output: usually illegal, and every ok verdict is a valid li
       const result = checkOperations(family.model, mutant);
       if (result.verdict === 'illegal') illegal++;
       else if (result.verdict !== 'ok' || !certified(result, mutant, family.keyOf)) t.fail(`${family.name} seed ${seed}: ${result.verdict} without a valid linearization`);
+      // The plain search (no read-only hint) must agree wherever it finishes within its bound.
+      const plain = checkOperations({ ...family.model, readOnly: undefined }, mutant, { timeoutMs: PLAIN_SEARCH_TIMEOUT_MS });
+      if (plain.verdict === 'unknown') plainUndecided++;
+      else if (plain.verdict !== result.verdict) t.fail(`${family.name} seed ${seed}: ${result.verdict}, plain search ${plain.verdict}`);
     }
+    t.comment(`${family.name}: plain search undecided within ${PLAIN_SEARCH_TIMEOUT_MS} ms on ${plainUndecided}`);
     t.comment(`${family.name}: ${illegal} of ${HISTORIES_PER_FAMILY} one-output changes judged illegal`);
     t.ok(illegal > 0, `${family.name}: some changes are caught`);
   }

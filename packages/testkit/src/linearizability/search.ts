@@ -1,3 +1,4 @@
+import { assert } from '@raftbus/core';
 import { LinearizedSet } from './linearized-set.js';
 import { EventList, NIL } from './events.js';
 import type { Model, Operation } from './types.js';
@@ -23,7 +24,6 @@ export type SearchOutcome<S> =
       readonly memoEntryCount: number;
     }
   | { readonly kind: 'timeout' | 'memo-limit'; readonly stepCount: number; readonly memoEntryCount: number };
-
 
 /** `backtrack` found the stack empty: nothing is left to try. */
 const EXHAUSTED = -2;
@@ -70,7 +70,7 @@ export class WglSearch<S, I, O> {
     private readonly limits: SearchLimits,
   ) {
     for (let i = 1; i < ops.length; i++) {
-      if (ops[i]!.call < ops[i - 1]!.call) throw new RangeError('WglSearch needs operations sorted by call time');
+      assert(ops[i]!.call >= ops[i - 1]!.call, 'wgl-ops-sorted-by-call', () => `operation ${i} is called before operation ${i - 1}`);
     }
     this.events = new EventList(ops);
     this.linearized = new LinearizedSet(ops.map((op) => op.return !== undefined));
