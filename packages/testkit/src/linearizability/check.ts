@@ -120,8 +120,9 @@ function counterexample<S, I, O>(
   // What may go next: anything called no later than the earliest return still outstanding.
   let earliestReturn = Infinity;
   for (const op of rest) if (op.return !== undefined && op.return < earliestReturn) earliestReturn = op.return;
+  // Read-only operations with an unknown outcome are never linearized (they cannot matter), so not listed.
   const candidates = rest
-    .filter((op) => op.call <= earliestReturn)
+    .filter((op) => op.call <= earliestReturn && !(op.return === undefined && model.readOnly?.(op.input, undefined) === true))
     .map((operation) => ({
       operation,
       legalHere: model.step(
