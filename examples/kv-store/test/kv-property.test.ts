@@ -67,9 +67,8 @@ function runSeed(seed: number) {
     const command = randomCommand(rng, pool);
     if (command.type !== 'delete') pool.push(command.value);
     if (pool.length > 32) pool.shift();
-    const ctx = { index: step, term: 1, logTimeMs: step };
-    const outA = outcomeOf(() => a.apply(command, ctx));
-    const outB = outcomeOf(() => b.apply(command, ctx));
+    const outA = outcomeOf(() => a.apply(command));
+    const outB = outcomeOf(() => b.apply(command));
     if (JSON.stringify(outA) !== JSON.stringify(outB)) mismatches.push(`step ${step}: ${JSON.stringify(outA)} vs ${JSON.stringify(outB)}`);
     const want = expected(model, command);
     const got = outA.ok ? { result: outA.result } : { error: outA.error.split(':')[0] };

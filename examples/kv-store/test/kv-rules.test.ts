@@ -18,41 +18,41 @@ function caught(fn: () => unknown): unknown {
 
 t.test('put returns the previous value; get reads it; delete says whether the key existed', async (t) => {
   const kv = new KvStore();
-  t.same(kv.apply({ type: 'put', key: 'a', value: bytes('1') }, ctx), { kind: 'put', previous: null });
-  t.equal(text((kv.apply({ type: 'put', key: 'a', value: bytes('2') }, ctx) as { previous: Uint8Array }).previous), '1');
+  t.same(kv.apply({ type: 'put', key: 'a', value: bytes('1') }), { kind: 'put', previous: null });
+  t.equal(text((kv.apply({ type: 'put', key: 'a', value: bytes('2') }) as { previous: Uint8Array }).previous), '1');
   t.equal(text(kv.query({ type: 'get', key: 'a' })), '2');
   t.equal(kv.query({ type: 'get', key: 'missing' }), null);
-  t.same(kv.apply({ type: 'delete', key: 'a' }, ctx), { kind: 'delete', deleted: true });
-  t.same(kv.apply({ type: 'delete', key: 'a' }, ctx), { kind: 'delete', deleted: false });
+  t.same(kv.apply({ type: 'delete', key: 'a' }), { kind: 'delete', deleted: true });
+  t.same(kv.apply({ type: 'delete', key: 'a' }), { kind: 'delete', deleted: false });
   t.equal(kv.query({ type: 'get', key: 'a' }), null);
-  t.same(kv.apply({ type: 'put', key: 'e', value: new Uint8Array(0) }, ctx), { kind: 'put', previous: null }, 'an empty value is a value');
+  t.same(kv.apply({ type: 'put', key: 'e', value: new Uint8Array(0) }), { kind: 'put', previous: null }, 'an empty value is a value');
   t.same(kv.query({ type: 'get', key: 'e' }), new Uint8Array(0));
 });
 
 t.test('cas sets only when the current value equals expected; expected null means "must be absent"', async (t) => {
   const kv = new KvStore();
-  t.same(kv.apply({ type: 'cas', key: 'k', expected: null, value: bytes('v1') }, ctx), { kind: 'cas', ok: true, value: bytes('v1') });
-  t.same(kv.apply({ type: 'cas', key: 'k', expected: null, value: bytes('x') }, ctx), { kind: 'cas', ok: false, value: bytes('v1') }, 'present: create-if-absent fails and shows the value');
-  t.same(kv.apply({ type: 'cas', key: 'k', expected: bytes('v0'), value: bytes('x') }, ctx), { kind: 'cas', ok: false, value: bytes('v1') });
-  t.same(kv.apply({ type: 'cas', key: 'k', expected: bytes('v1x'), value: bytes('x') }, ctx), { kind: 'cas', ok: false, value: bytes('v1') }, 'a longer expected value never matches');
-  t.same(kv.apply({ type: 'cas', key: 'k', expected: bytes('v1'), value: bytes('v2') }, ctx), { kind: 'cas', ok: true, value: bytes('v2') });
-  t.same(kv.apply({ type: 'cas', key: 'gone', expected: bytes('v1'), value: bytes('x') }, ctx), { kind: 'cas', ok: false, value: null }, 'absent: an expected value fails and says null');
+  t.same(kv.apply({ type: 'cas', key: 'k', expected: null, value: bytes('v1') }), { kind: 'cas', ok: true, value: bytes('v1') });
+  t.same(kv.apply({ type: 'cas', key: 'k', expected: null, value: bytes('x') }), { kind: 'cas', ok: false, value: bytes('v1') }, 'present: create-if-absent fails and shows the value');
+  t.same(kv.apply({ type: 'cas', key: 'k', expected: bytes('v0'), value: bytes('x') }), { kind: 'cas', ok: false, value: bytes('v1') });
+  t.same(kv.apply({ type: 'cas', key: 'k', expected: bytes('v1x'), value: bytes('x') }), { kind: 'cas', ok: false, value: bytes('v1') }, 'a longer expected value never matches');
+  t.same(kv.apply({ type: 'cas', key: 'k', expected: bytes('v1'), value: bytes('v2') }), { kind: 'cas', ok: true, value: bytes('v2') });
+  t.same(kv.apply({ type: 'cas', key: 'gone', expected: bytes('v1'), value: bytes('x') }), { kind: 'cas', ok: false, value: null }, 'absent: an expected value fails and says null');
   t.equal(text(kv.query({ type: 'get', key: 'k' })), 'v2');
 });
 
 t.test('no caller can change the state through an array it was given', async (t) => {
   const kv = new KvStore();
-  kv.apply({ type: 'put', key: 'k', value: bytes('abc') }, ctx);
+  kv.apply({ type: 'put', key: 'k', value: bytes('abc') });
   kv.query({ type: 'get', key: 'k' })![0] = 0;
-  (kv.apply({ type: 'cas', key: 'k', expected: bytes('abc'), value: bytes('def') }, ctx) as { value: Uint8Array }).value[0] = 0;
-  (kv.apply({ type: 'cas', key: 'k', expected: bytes('zzz'), value: bytes('x') }, ctx) as { value: Uint8Array }).value[0] = 0;
+  (kv.apply({ type: 'cas', key: 'k', expected: bytes('abc'), value: bytes('def') }) as { value: Uint8Array }).value[0] = 0;
+  (kv.apply({ type: 'cas', key: 'k', expected: bytes('zzz'), value: bytes('x') }) as { value: Uint8Array }).value[0] = 0;
   t.equal(text(kv.query({ type: 'get', key: 'k' })), 'def');
 });
 
 t.test('bounds: key ≤ maxKeyBytes (UTF-8), value and expected ≤ maxValueBytes, at most maxKeys keys; a refused command changes nothing', async (t) => {
   const kv = new KvStore({ maxKeyBytes: 4, maxValueBytes: 8, maxKeys: 2 });
   const fieldOf = (c: KvCommand) => {
-    const e = caught(() => kv.apply(c, ctx));
+    const e = caught(() => kv.apply(c));
     if (e === undefined) return 'accepted';
     t.type(e, KvArgumentError);
     return (e as KvArgumentError).field;
@@ -69,10 +69,10 @@ t.test('bounds: key ≤ maxKeyBytes (UTF-8), value and expected ≤ maxValueByte
   t.equal(fieldOf({ type: 'put', key: 'éé', value: new Uint8Array(8) }), 'accepted', 'exactly at the bounds');
   t.equal(fieldOf({ type: 'put', key: 'b', value: bytes('') }), 'accepted');
   const before = kv.snapshot();
-  const full = caught(() => kv.apply({ type: 'put', key: 'c', value: bytes('') }, ctx));
+  const full = caught(() => kv.apply({ type: 'put', key: 'c', value: bytes('') }));
   t.type(full, KvLimitError);
   t.match(full, { limit: 'maxKeys', message: /maxKeys = 2/ });
-  t.type(caught(() => kv.apply({ type: 'cas', key: 'c', expected: null, value: bytes('') }, ctx)), KvLimitError);
+  t.type(caught(() => kv.apply({ type: 'cas', key: 'c', expected: null, value: bytes('') })), KvLimitError);
   t.same(kv.snapshot(), before, 'the refused commands changed nothing');
   t.equal(fieldOf({ type: 'put', key: 'b', value: bytes('new') }), 'accepted', 'overwriting an existing key needs no room');
   t.throws(() => kv.query({ type: 'scan' } as never), KvArgumentError);
@@ -89,9 +89,9 @@ t.test('the default bounds are 1 KiB keys and 1 MiB values', async (t) => {
 
 t.test('snapshot and restore round-trip byte for byte; a bad snapshot is refused and changes nothing', async (t) => {
   const kv = new KvStore();
-  kv.apply({ type: 'put', key: 'a', value: bytes('1') }, ctx);
-  kv.apply({ type: 'put', key: 'ключ', value: new Uint8Array([0, 255, 7]) }, ctx);
-  kv.apply({ type: 'put', key: 'empty', value: new Uint8Array(0) }, ctx);
+  kv.apply({ type: 'put', key: 'a', value: bytes('1') });
+  kv.apply({ type: 'put', key: 'ключ', value: new Uint8Array([0, 255, 7]) });
+  kv.apply({ type: 'put', key: 'empty', value: new Uint8Array(0) });
   const copy = new KvStore();
   copy.restore(kv.snapshot());
   t.same(copy.snapshot(), kv.snapshot());

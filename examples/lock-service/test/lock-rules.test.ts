@@ -1,6 +1,6 @@
 // One test per rule of the lock service, with explicit log times (crafted ApplyContext).
 import t from 'tap';
-import type { ApplyContext } from '@raftbus/state-machine';
+import { BinaryWriter, type ApplyContext } from '@raftbus/state-machine';
 import { LockArgumentError, LockLimitError, LockTable, type LockCommand, type LockLimits, type LockResult, type LockStatus, type LockSummary } from '../src/index.js';
 
 const T0 = 1_700_000_000_000;
@@ -276,12 +276,26 @@ t.test('a bad snapshot is refused and the state stays as it was', async (t) => {
 
 t.test('many renewals of one lease keep expiry exact (stale heap entries are dropped and compacted)', async (t) => {
   const h = harness();
-  h.at(0, acquire('db', 'a', 10_000));
-  h.at(0, acquire('short', 'a', 5));
-  for (let k = 1; k <= 3000; k++) h.at(k, renew('db', 'a', 1, 10_000));
-  t.equal(h.summary().nextExpiryMs, T0 + 13_000, 'the next expiry is the latest renewal');
-  t.equal(h.at(12_999, acquire('db', 'b', 5)).kind, 'held');
-  t.same(h.at(13_000, tick), { kind: 'ticked', expired: 1, granted: 0 }, 'exactly one expiry, however many renewals');
+  h.at(0, acquire('early', 'a', 20_000)); // stays at the heap's top, so stale 'db' entries pile up beneath it
+  h.at(0, acquire('db', 'a', 30_000));
+  for (let k = 1; k <= 3000; k++) h.at(k, renew('db', 'a', 2, 30_000));
+  t.equal(h.summary().nextExpiryMs, T0 + 20_000);
+  t.same(h.at(20_000, tick), { kind: 'ticked', expired: 1, granted: 0 });
+  t.equal(h.summary().nextExpiryMs, T0 + 33_000, 'the next expiry is the latest renewal');
+  t.equal(h.at(32_999, acquire('db', 'b', 5)).kind, 'held');
+  t.same(h.at(33_000, tick), { kind: 'ticked', expired: 1, granted: 0 }, 'exactly one expiry, however many renewals');
+  t.equal(h.summary().nextExpiryMs, null);
+});
+
+t.test('a snapshot with a repeated lock or a token beyond the counter is refused', async (t) => {
+  const table = (names: string[], token: number, lastToken: number) => {
+    const w = new BinaryWriter().uint(1).double(0).uint(lastToken).uint(names.length);
+    for (const name of names) w.string(name).string('o').uint(token).double(10).uint(0);
+    return w.finish();
+  };
+  new LockTable().restore(table(['a', 'b'], 1, 1)); // well-formed
+  t.throws(() => new LockTable().restore(table(['a', 'a'], 1, 1)), { name: 'DecodeError', message: /appears twice/ });
+  t.throws(() => new LockTable().restore(table(['a'], 2, 1)), { name: 'DecodeError', message: /token 2 outside 1..1/ });
 });
 
 t.test('limits that make no sense are refused when the table is built', async (t) => {
