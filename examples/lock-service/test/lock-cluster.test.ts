@@ -50,7 +50,8 @@ t.test('leases expire by log time when no client writes: the ticker hands the lo
     await c.stop();
   });
   const locks = new LockClient(await c.follower());
-  t.match(await locks.acquire('job', 'x', 150), { kind: 'granted', token: 1 });
+  // 500 ms: long enough that y queues behind x even on a loaded machine, short enough to wait out.
+  t.match(await locks.acquire('job', 'x', 500), { kind: 'granted', token: 1 });
   t.match(await locks.acquire('job', 'y', MINUTE_MS, MINUTE_MS), { kind: 'queued' });
   const handedOver = await eventually(async () => (await locks.status('job')).holder === 'y', 5_000);
   t.ok(handedOver, 'y holds the lock after x let its lease lapse');
