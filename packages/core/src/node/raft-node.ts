@@ -408,7 +408,8 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     if (c.role === Role.Leader) {
       const now = this.clock.now();
       const batch = this.proposals.takeQueued(c.cfg.maxMessageEntries);
-      const datas = batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation), logTimeMs: now }));
+      const acked = this.proposals.lowestPendingRequestId();
+      const datas = batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation, acked), logTimeMs: now }));
       try {
         const { firstIndex, term } = c.propose(datas);
         batch.forEach((p, k) => this.proposals.submitted(p, firstIndex + k, term));
@@ -418,7 +419,8 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     } else if (c.leader !== NO_NODE) {
       const now = this.clock.now();
       const batch = this.proposals.takeQueued(c.cfg.maxMessageEntries);
-      c.forwardProposal(batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation), logTimeMs: now })));
+      const acked = this.proposals.lowestPendingRequestId();
+      c.forwardProposal(batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation, acked), logTimeMs: now })));
       for (const p of batch) this.proposals.forwarded(p);
     }
     // No leader known: proposals wait (until their deadline) for one to be elected.

@@ -26,11 +26,12 @@ export class PendingProposal<R> {
     readonly reject: (e: Error) => void,
   ) {}
 
-  envelopeFields(origin: NodeId, incarnation: number): Omit<Envelope, 'logTimeMs'> {
+  envelopeFields(origin: NodeId, incarnation: number, requestsAckedBelow: number): Omit<Envelope, 'logTimeMs'> {
     return {
       origin,
       incarnation,
       requestId: this.requestId,
+      requestsAckedBelow,
       clientId: this.session?.clientId ?? '',
       seq: this.session?.seq ?? 0,
       ackedBelow: this.session?.ackedBelow ?? 0,
@@ -58,6 +59,12 @@ export class ProposalBook<R> {
 
   get size(): number {
     return this.pending.size;
+  }
+
+  /** Every request id below this one is answered (ids increase, and `pending` keeps insertion order). */
+  lowestPendingRequestId(): number {
+    for (const id of this.pending.keys()) return id;
+    return this.nextRequestId;
   }
 
   add(command: Uint8Array, nowMs: number, opts: { timeoutMs?: number; session?: { clientId: string; seq: number; ackedBelow?: number } | undefined }): Promise<R> {
