@@ -103,9 +103,20 @@ t.test('lock service under a leader kill: no overlapping holders, tokens strictl
   await cluster.stop();
   const again = await up({ app: 'lock-service', basePort: 23000, data: cluster.data });
   t.teardown(() => again.stop());
-  const status = (await json(`${again.urls[2]}/v1/locks/db`)).body;
+  // The restarted cluster may still be settling (on a loaded machine): retry transient errors, bounded.
+  let status: any;
+  for (let attempt = 0; attempt < 40 && status?.kind !== 'status'; attempt++) {
+    const r = await json(`${again.urls[attempt % 3]}/v1/locks/db`).catch((e: Error) => ({ status: 0, body: { error: e.message } }));
+    status = r.body;
+    if (status?.kind !== 'status') await new Promise((r) => setTimeout(r, 250));
+  }
+  t.comment(`lock state after restarting every node: ${JSON.stringify(status)}`);
   t.equal(status.holder, 'final', 'after every node restarted, the holder is the same');
   t.equal(status.token, final!.token, 'and so is its fencing token');
-  const next = await json(`${again.urls[0]}/v1/locks/other/acquire`, 'POST', { owner: 'x', ttlMs: 1000 });
-  t.ok(next.body.token > final!.token, 'tokens keep increasing across restarts');
+  let next: any;
+  for (let attempt = 0; attempt < 40 && next?.status !== 200; attempt++) {
+    next = await json(`${again.urls[attempt % 3]}/v1/locks/other/acquire`, 'POST', { owner: 'x', ttlMs: 1000 }, { 'idempotency-key': 'after-restart' }).catch(() => undefined);
+    if (next?.status !== 200) await new Promise((r) => setTimeout(r, 250));
+  }
+  t.ok(next?.body.token > final!.token, `tokens keep increasing across restarts (${next?.body.token} > ${final!.token})`);
 });
