@@ -7,3 +7,5 @@ export { SafetyChecker, type NodeView, type CheckerOptions, type CheckerFigures 
 export { SimNode, defaultCoreFactory, type CoreFactory, type RaftTuning, type NodeCounters } from './sim/node.js';
 export { Simulation, type SimulationOptions } from './sim/simulation.js';
 export { Cluster, ScenarioFailure, encodeCommand, decodeCommand } from './sim/cluster.js';
+export { runSeed, addFigures, emptyFigures, type SweepOptions, type SeedResult, type SeedFigures } from './sim/sweep.js';
+export { Nemesis, randomRates, type NemesisRates, type NemesisCounters } from './sim/nemesis.js';

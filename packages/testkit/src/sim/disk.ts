@@ -15,8 +15,13 @@ export const EMPTY_HARD_STATE: HardState = Object.freeze({ term: 0, vote: '', co
  * restart reads it back. The durable pieces are written through small protected methods so that a test
  * can subclass the disk to plant a bug ("forgets to persist the vote") without touching production code.
  *
- * Semantics follow the LogStore contract in @raftbus/core: a snapshot (from a leader, or the
- * application's own) replaces every stored entry at or below its index and keeps the ones above.
+ * A snapshot installed from a leader (Ready.snapshot) replaces the whole log: the core installs one
+ * only when its entry at the snapshot index is missing or of another term, so every stored entry above
+ * it belongs to a diverged history (Raft §7: "discard the entire log"). The LogStore contract in
+ * @raftbus/core says instead that such a snapshot replaces only the entries at or below its index;
+ * `keepEntriesAboveInstalledSnapshot: true` models that, and the simulator shows it breaks log matching
+ * (see the test "LogStore snapshot-install semantics"). An application snapshot (compaction) always
+ * drops only the entries it covers.
  */
 export class SimDisk {
   private hs: HardState = EMPTY_HARD_STATE;
@@ -27,6 +32,11 @@ export class SimDisk {
   private changedFrom = Infinity;
   /** Completed atomic writes (crash-lost ones are never started here). */
   writeCount = 0;
+  private readonly keepEntriesAboveInstalledSnapshot: boolean;
+
+  constructor(options: { readonly keepEntriesAboveInstalledSnapshot?: boolean } = {}) {
+    this.keepEntriesAboveInstalledSnapshot = options.keepEntriesAboveInstalledSnapshot ?? false;
+  }
 
   get hardState(): HardState {
     return this.hs;
@@ -91,8 +101,8 @@ export class SimDisk {
 
   protected saveSnapshot(snapshot: Snapshot): void {
     const index = snapshot.meta.index;
-    // Entries above the snapshot survive only if they continue right after it.
-    this.log = index >= this.snapshotIndex && index < this.lastIndex ? this.log.slice(index - this.snapshotIndex) : [];
+    const keepSuffix = this.keepEntriesAboveInstalledSnapshot && index >= this.snapshotIndex && index < this.lastIndex;
+    this.log = keepSuffix ? this.log.slice(index - this.snapshotIndex) : [];
     this.snap = snapshot;
     this.changedFrom = Math.min(this.changedFrom, 1);
   }

@@ -37,6 +37,15 @@ export interface SimNodeOptions {
   readonly send: (m: Message) => void;
   /** Called after each entry this node applies (the cluster keeps the applied values for scenarios). */
   readonly onApply?: (id: NodeId, entry: Entry) => void;
+  /** Event log for replays (`npm run sim -- --replay S --trace`); off unless given. */
+  readonly trace?: (line: string) => void;
+}
+
+/** One line per message, for traces. */
+export function describeMessage(m: Message): string {
+  const entries = m.entries.length > 0 ? ` entries=${m.entries[0]!.index}..${m.entries[m.entries.length - 1]!.index}` : '';
+  const extra = m.snapshot ? ` snapshot=${m.snapshot.meta.index}@${m.snapshot.meta.term}` : '';
+  return `${m.type} ${m.from}->${m.to} term=${m.term} logTerm=${m.logTerm} index=${m.index} commit=${m.commit}${m.reject ? ` reject hint=${m.rejectHint}` : ''}${entries}${extra}`;
 }
 
 /** Counters for one node across restarts. */
@@ -155,6 +164,7 @@ export class SimNode implements NodeView {
     if (!this.core) return;
     this.counters.crashes++;
     if (this.pending) this.counters.crashesMidWrite++;
+    this.options.trace?.(`${this.id} crash${this.pending ? ' (write in flight lost)' : ''}`);
     this.core = undefined;
     this.pending = undefined;
     this.waitingReads = [];
@@ -163,6 +173,7 @@ export class SimNode implements NodeView {
   restart(): void {
     if (this.core) return;
     this.counters.restarts++;
+    this.options.trace?.(`${this.id} restart from disk: snapshot=${this.disk.snapshotIndex} last=${this.disk.lastIndex} hs=${this.disk.hardState.term}/${this.disk.hardState.vote || '-'}`);
     this.start();
   }
 
@@ -192,6 +203,7 @@ export class SimNode implements NodeView {
     const rd = core.ready();
     for (const m of rd.messagesBeforePersist) this.send(m);
     const needsWrite = rd.hardState !== undefined || rd.snapshot !== undefined || rd.entries.length > 0;
+    if (rd.softState) this.options.trace?.(`${this.id} ${rd.softState.role} term=${core.term} leader=${rd.softState.leader || '-'}`);
     if (needsWrite && this.diskLatencyTicks > 0) {
       this.pending = { ready: rd, completeAtTick: nowTick + this.diskLatencyTicks };
       return true;
@@ -201,6 +213,7 @@ export class SimNode implements NodeView {
   }
 
   private send(m: Message): void {
+    this.options.trace?.(`send ${describeMessage(m)}`);
     this.options.checker.observeSend(m, this.disk);
     this.options.send(m);
   }
@@ -209,6 +222,12 @@ export class SimNode implements NodeView {
   private finish(core: RaftCore, rd: Ready): void {
     const checker = this.options.checker;
     if (rd.hardState !== undefined || rd.snapshot !== undefined || rd.entries.length > 0) {
+      const hs = rd.hardState;
+      this.options.trace?.(
+        `${this.id} write${rd.snapshot ? ` snapshot=${rd.snapshot.meta.index}@${rd.snapshot.meta.term}` : ''}` +
+          (rd.entries.length > 0 ? ` entries=${rd.entries[0]!.index}..${rd.entries[rd.entries.length - 1]!.index}@${rd.entries[rd.entries.length - 1]!.term}` : '') +
+          (hs ? ` hs=${hs.term}/${hs.vote || '-'}/${hs.commit}` : ''),
+      );
       this.disk.write({ ...(rd.snapshot ? { snapshot: rd.snapshot } : {}), entries: rd.entries, ...(rd.hardState ? { hardState: rd.hardState } : {}) });
       checker.observeDisk(this.id, this.disk);
     }

@@ -3,7 +3,7 @@ import { SafetyChecker } from './checker.js';
 import { defaultDiskFactory, type DiskFactory } from './disk.js';
 import { LivenessViolation, SimulationUsageError } from './errors.js';
 import { RELIABLE_LINK, SimNetwork, type LinkFaults } from './network.js';
-import { SimNode, defaultCoreFactory, type CoreFactory, type RaftTuning } from './node.js';
+import { SimNode, defaultCoreFactory, describeMessage, type CoreFactory, type RaftTuning } from './node.js';
 import { Random } from './random.js';
 
 export interface SimulationOptions {
@@ -25,6 +25,8 @@ export interface SimulationOptions {
   readonly checkSendDurability?: boolean;
   /** Bound on message-delivery rounds within one tick (the rest waits for the next tick). */
   readonly maxDeliveryRoundsPerTick?: number;
+  /** Receives one line per event (sends, deliveries, writes, crashes), prefixed with the tick. */
+  readonly trace?: (line: string) => void;
 }
 
 const DEFAULT_MAX_DELIVERY_ROUNDS_PER_TICK = 64;
@@ -47,6 +49,7 @@ export class Simulation {
   private readonly nodeById = new Map<NodeId, SimNode>();
   private nowTick = 0;
   private readonly maxDeliveryRoundsPerTick: number;
+  private readonly traceSink: ((line: string) => void) | undefined;
 
   constructor(options: SimulationOptions = {}) {
     const n = options.nodes ?? 3;
@@ -55,6 +58,8 @@ export class Simulation {
     this.ids = Array.from({ length: n }, (_, k) => `n${k + 1}`);
     this.electionTicks = options.raft?.electionTicks ?? DEFAULT_ELECTION_TICKS;
     this.maxDeliveryRoundsPerTick = options.maxDeliveryRoundsPerTick ?? DEFAULT_MAX_DELIVERY_ROUNDS_PER_TICK;
+    this.traceSink = options.trace;
+    const trace = this.traceSink ? (line: string) => this.traceSink!(`[${this.nowTick}] ${line}`) : undefined;
     const root = new Random(this.seed);
     this.random = root.fork();
     this.network = new SimNetwork(this.ids, root.fork());
@@ -74,6 +79,7 @@ export class Simulation {
         snapshotEveryEntries: options.snapshotEveryEntries ?? 0,
         send: (m) => this.network.send(m, this.nowTick),
         onApply: (_id, e) => this.recordApplied(e),
+        ...(trace ? { trace } : {}),
       });
       node.diskLatencyTicks = options.diskLatencyTicks ?? 0;
       this.nodeById.set(id, node);
@@ -135,7 +141,13 @@ export class Simulation {
     }
   }
 
+  /** Log a line to the trace (the nemesis reports its faults here). */
+  trace(line: string): void {
+    this.traceSink?.(`[${this.nowTick}] ${line}`);
+  }
+
   private deliver(m: Message): void {
+    if (this.traceSink) this.trace(`recv ${describeMessage(m)}`);
     const node = this.nodeById.get(m.to);
     if (!node || !node.up) {
       this.network.counters.toDownNode++;
