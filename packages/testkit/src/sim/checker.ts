@@ -22,6 +22,11 @@ interface CommittedRecord {
   readonly term: number;
   readonly dataHash: number;
   readonly firstSeenBy: NodeId;
+  /**
+   * Lowest term of a node seen treating the entry as committed: the commit happened in this term or
+   * earlier, so every leader of a later term must hold the entry (leader completeness).
+   */
+  committedByTerm: number;
 }
 
 export interface CheckerOptions {
@@ -96,24 +101,31 @@ export class SafetyChecker {
     if (known !== undefined) this.fail('election-safety', [known, node.id], `two leaders in term ${node.term}`);
     this.leaderByTerm.set(node.term, node.id);
     this.figures.leadersElected++;
-    for (let i = node.snapshotIndex + 1; i <= this.maxCommittedIndex; i++) this.requireHolds(node, i);
+    for (let i = node.snapshotIndex + 1; i <= this.maxCommittedIndex; i++) {
+      const c = this.committed[i];
+      if (c && c.committedByTerm < node.term) this.requireHolds(node, i);
+    }
     this.requireSnapshotAgrees(node);
   }
 
   /** Leader completeness: a leader of a term after the entry's holds the committed entry at `index`. */
   private requireHolds(leader: NodeView, index: number): void {
     const c = this.committed[index];
-    if (!c || index <= leader.snapshotIndex) return;
+    if (!c || index <= leader.snapshotIndex || c.committedByTerm >= leader.term) return;
     const term = leader.termAt(index);
     if (term !== c.term) {
-      this.fail('leader-completeness', [leader.id, c.firstSeenBy], `leader of term ${leader.term} has term ${term ?? 'none'} at ${index}; committed entry there has term ${c.term}`);
+      this.fail(
+        'leader-completeness',
+        [leader.id, c.firstSeenBy],
+        `leader of term ${leader.term} has term ${term ?? 'none'} at ${index}; the entry committed there by term ${c.committedByTerm} has term ${c.term}`,
+      );
     }
   }
 
   private requireSnapshotAgrees(leader: NodeView): void {
     const s = leader.snapshotIndex;
     const c = this.committed[s];
-    if (s > 0 && c && leader.termAt(s) !== c.term) {
+    if (s > 0 && c && c.committedByTerm < leader.term && leader.termAt(s) !== c.term) {
       this.fail('leader-completeness', [leader.id, c.firstSeenBy], `leader's snapshot at ${s} has term ${leader.termAt(s)}; committed term there is ${c.term}`);
     }
   }
@@ -125,33 +137,35 @@ export class SafetyChecker {
     for (let i = Math.max(seen + 1, node.snapshotIndex + 1); i <= node.commitIndex; i++) {
       const e = node.entryAt(i);
       if (!e) this.fail('log-matching', [node.id], `commit index ${node.commitIndex} covers ${i}, which the node's log does not hold`);
-      this.recordCommitted(node.id, e);
+      this.recordCommitted(node.id, node.term, e);
     }
     this.commitSeenByNode.set(node.id, node.commitIndex);
   }
 
-  private recordCommitted(nodeId: NodeId, e: Entry): void {
+  private recordCommitted(nodeId: NodeId, observerTerm: number, e: Entry): void {
     const dataHash = entryDataHash(e);
     const known = this.committed[e.index];
     if (known) {
       if (known.term !== e.term || known.dataHash !== dataHash) {
         this.fail('state-machine-safety', [known.firstSeenBy, nodeId], `two different entries committed at ${e.index} (terms ${known.term} and ${e.term})`);
       }
-      return;
+      if (observerTerm >= known.committedByTerm) return;
+      known.committedByTerm = observerTerm;
+    } else {
+      this.committed[e.index] = { term: e.term, dataHash, firstSeenBy: nodeId, committedByTerm: observerTerm };
+      this.figures.committedEntries++;
+      if (e.index > this.maxCommittedIndex) this.maxCommittedIndex = e.index;
     }
-    this.committed[e.index] = { term: e.term, dataHash, firstSeenBy: nodeId };
-    this.figures.committedEntries++;
-    if (e.index > this.maxCommittedIndex) this.maxCommittedIndex = e.index;
-    // Completeness for leaders elected before this commit was observed.
-    for (const node of this.liveNodes()) if (node.role === Role.Leader && node.term >= e.term) this.requireHolds(node, e.index);
+    // Completeness for leaders of later terms elected before this commit was observed.
+    for (const node of this.liveNodes()) if (node.role === Role.Leader) this.requireHolds(node, e.index);
   }
 
   /** A node applied `entry`, and its state machine hash is now `hashAfter`. */
-  observeApply(nodeId: NodeId, entry: Entry, hashAfter: number): void {
+  observeApply(nodeId: NodeId, nodeTerm: number, entry: Entry, hashAfter: number): void {
     const applied = this.appliedIndexByNode.get(nodeId) ?? 0;
     if (entry.index !== applied + 1) this.fail('in-order-apply', [nodeId], `applied ${entry.index} after ${applied}`);
     this.appliedIndexByNode.set(nodeId, entry.index);
-    this.recordCommitted(nodeId, entry);
+    this.recordCommitted(nodeId, nodeTerm, entry);
     this.recordChainHash(nodeId, entry.index, hashAfter);
   }
 

@@ -2,6 +2,7 @@ import type { NodeId } from '@raftbus/core';
 import type { LinkFaults } from './network.js';
 import { RELIABLE_LINK } from './network.js';
 import type { Random } from './random.js';
+import type { SimNode } from './node.js';
 import type { Simulation } from './simulation.js';
 
 /** Faults the nemesis injected, by kind (network-level drops and duplicates are counted by the network). */
@@ -30,6 +31,8 @@ export interface NemesisRates {
   readonly partition: number;
   readonly disconnect: number;
   readonly crash: number;
+  /** MIT's Figure 8 test: crash whichever node leads (and keep a majority up by restarting others). */
+  readonly leaderCrash: number;
   readonly diskLatency: number;
   readonly transfer: number;
   readonly campaign: number;
@@ -76,17 +79,21 @@ function freshCounters(): NemesisCounters {
 /** Draws the per-seed fault mix: each kind is off, light or heavy. */
 export function randomRates(random: Random): NemesisRates {
   const level = (light: number, heavy: number): number => [0, light, heavy][random.int(3)]!;
+  // Figure 8 mode (MIT's TestFigure8): leaders crash young while clients keep proposing.
+  const figure8 = random.chance(0.4);
   return {
     networkProfile: level(0.01, 0.04),
     linkFault: level(0.01, 0.03),
     partition: level(0.01, 0.04),
     disconnect: level(0.005, 0.02),
+    // The top level is MIT's Figure 8 test: leaders rarely live long enough to replicate their no-op.
     crash: level(0.01, 0.04),
+    leaderCrash: figure8 ? 0.1 + 0.3 * random.float() : 0,
     diskLatency: level(0.01, 0.05),
     transfer: level(0.005, 0.02),
     campaign: level(0.002, 0.01),
     read: level(0.05, 0.2),
-    propose: 0.1 + 0.4 * random.float(),
+    propose: figure8 ? 0.9 : 0.1 + 0.4 * random.float(),
   };
 }
 
@@ -107,7 +114,11 @@ export class Nemesis {
     private readonly sim: Simulation,
     private readonly random: Random,
     private readonly rates: NemesisRates,
-  ) {}
+  ) {
+    // As in MIT's Figure 8 test, messages take about as long as a leader lives, so a new leader's
+    // first appends (its no-op) are often still in flight when it dies.
+    if (rates.leaderCrash > 0) sim.network.setFaults({ ...RELIABLE_LINK, delayTicksMin: 1, delayTicksMax: 1 + random.int(3), dropRate: 0.05 * random.float() });
+  }
 
   /** One tick's worth of chaos: due repairs first, then new faults. */
   step(): void {
@@ -122,6 +133,7 @@ export class Nemesis {
     if (!this.partitionActive && r.chance(rates.partition)) this.partition();
     if (r.chance(rates.disconnect)) this.disconnectOne();
     if (r.chance(rates.crash)) this.crashOne();
+    if (rates.leaderCrash > 0) this.figure8(rates.leaderCrash);
     if (r.chance(rates.diskLatency)) this.changeDiskLatency();
     if (r.chance(rates.transfer)) this.transfer();
     if (r.chance(rates.campaign)) this.forceCampaign();
@@ -135,10 +147,7 @@ export class Nemesis {
     this.partitionActive = false;
     this.sim.healNetwork();
     for (const node of this.sim.nodes) {
-      if (!node.up) {
-        node.restart();
-        this.counters.restarts++;
-      }
+      this.restart(node);
       node.diskLatencyTicks = 0;
     }
   }
@@ -231,14 +240,33 @@ export class Nemesis {
     const choice = this.random.float();
     const victim =
       choice < 0.4 && midWrite.length > 0 ? this.random.pick(midWrite) : choice < 0.7 && leaders.length > 0 ? this.random.pick(leaders) : this.random.pick(up);
+    this.crash(victim, this.random.between(0, DOWN_TICKS_MAX));
+  }
+
+  private crash(victim: SimNode, downTicks: number): void {
     this.counters.crashes++;
     if (victim.writeInFlight) this.counters.crashesMidWrite++;
     if (victim.role === 'leader') this.counters.crashesOfLeader++;
     victim.crash();
-    this.schedule(this.random.between(0, DOWN_TICKS_MAX), () => {
-      victim.restart();
-      this.counters.restarts++;
-    });
+    // Half the time the crash also loses what the node had sent but the network had not delivered.
+    if (this.random.chance(0.5)) this.sim.network.dropInFlightFrom(victim.id);
+    this.schedule(downTicks, () => this.restart(victim));
+  }
+
+  private restart(node: SimNode): void {
+    if (node.up) return;
+    node.restart();
+    this.counters.restarts++;
+  }
+
+  /** Leaders die young, so logs diverge at the same indices across terms (the Figure 8 hazard). */
+  private figure8(leaderCrashRate: number): void {
+    const up = this.sim.upNodes();
+    const leader = up.find((n) => n.role === 'leader');
+    if (leader && this.random.chance(leaderCrashRate)) this.crash(leader, this.random.between(1, DOWN_TICKS_MAX));
+    const majority = Math.floor(this.sim.ids.length / 2) + 1;
+    const down = this.sim.nodes.filter((n) => !n.up);
+    if (this.sim.upNodes().length < majority && down.length > 0) this.restart(this.random.pick(down));
   }
 
   private changeDiskLatency(): void {

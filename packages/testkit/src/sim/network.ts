@@ -92,6 +92,7 @@ export class SimNetwork {
   private readonly queueByTick = new Map<number, Envelope[]>();
   private nextSeq = 0;
   private inFlight = 0;
+  private dropPredicate: ((m: Message) => boolean) | undefined;
 
   constructor(
     nodeIds: readonly NodeId[],
@@ -111,6 +112,14 @@ export class SimNetwork {
 
   get faults(): LinkFaults {
     return this.defaultFaults;
+  }
+
+  /**
+   * Lose every message matching `predicate` at delivery (undefined clears it): scenario tests use it to
+   * cut exactly one kind of traffic, e.g. a new leader's no-op to one follower (Figure 8).
+   */
+  dropWhere(predicate: ((m: Message) => boolean) | undefined): void {
+    this.dropPredicate = predicate;
   }
 
   setLinkFaults(from: NodeId, to: NodeId, faults: LinkFaults | undefined): void {
@@ -161,11 +170,25 @@ export class SimNetwork {
       this.queueByTick.delete(t);
       this.inFlight -= bucket.length;
       for (const env of bucket) {
-        if (this.isLinkUp(env.message.from, env.message.to)) out.push(env.message);
+        if (this.isLinkUp(env.message.from, env.message.to) && !this.dropPredicate?.(env.message)) out.push(env.message);
         else this.counters.blocked++;
       }
     }
     return out;
+  }
+
+  /** Lose every message from `from` still in flight (a crash takes the sender's unsent buffers with it). */
+  dropInFlightFrom(from: NodeId): number {
+    let lost = 0;
+    for (const [t, bucket] of this.queueByTick) {
+      const kept = bucket.filter((env) => env.message.from !== from);
+      lost += bucket.length - kept.length;
+      if (kept.length > 0) this.queueByTick.set(t, kept);
+      else this.queueByTick.delete(t);
+    }
+    this.inFlight -= lost;
+    this.counters.dropped += lost;
+    return lost;
   }
 
   /** Messages not yet due (for tests that want the network to drain). */

@@ -237,7 +237,7 @@ export class SimNode implements NodeView {
       this.sm.apply(e);
       this.counters.appliedEntries++;
       if (e.index > this.maxAppliedEver) this.maxAppliedEver = e.index;
-      checker.observeApply(this.id, e, this.sm.hash);
+      checker.observeApply(this.id, core.term, e, this.sm.hash);
       this.options.onApply?.(this.id, e);
     }
     for (const rs of rd.readStates) {

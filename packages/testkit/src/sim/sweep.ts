@@ -1,7 +1,7 @@
 import { InvariantError } from '@raftbus/core';
 import type { DiskFactory } from './disk.js';
 import { SafetyViolation, SimulationViolation } from './errors.js';
-import { Nemesis, randomRates } from './nemesis.js';
+import { Nemesis, randomRates, type NemesisRates } from './nemesis.js';
 import type { CoreFactory, RaftTuning } from './node.js';
 import { Random } from './random.js';
 import { Simulation } from './simulation.js';
@@ -15,6 +15,10 @@ export interface SweepOptions {
   readonly diskFactory?: DiskFactory;
   /** Default true; a planted-bug test turns it off to see whether the consequences are caught too. */
   readonly checkSendDurability?: boolean;
+  /** Fault rates applied over the per-seed random draw. */
+  readonly rates?: Partial<NemesisRates>;
+  /** Protocol tuning applied over the per-seed random draw. */
+  readonly raft?: RaftTuning;
   /** Event trace of the run (for replays). */
   readonly trace?: (line: string) => void;
 }
@@ -98,7 +102,8 @@ export function runSeed(seed: number, options: SweepOptions = {}): SeedResult {
   const nodes = options.nodes ?? 5;
   const ticks = options.ticks ?? 400;
   const profile = new Random(seed ^ 0x5ee_d5ee);
-  const config = drawConfig(profile);
+  const drawn = drawConfig(profile);
+  const config = { ...drawn, raft: { ...drawn.raft, ...options.raft } };
   let sim: Simulation | undefined;
   let nemesis: Nemesis | undefined;
   let violation: SimulationViolation | undefined;
@@ -113,7 +118,7 @@ export function runSeed(seed: number, options: SweepOptions = {}): SeedResult {
       checkSendDurability: options.checkSendDurability ?? true,
       ...(options.trace ? { trace: options.trace } : {}),
     });
-    nemesis = new Nemesis(sim, profile.fork(), randomRates(profile));
+    nemesis = new Nemesis(sim, profile.fork(), { ...randomRates(profile), ...options.rates });
     for (let t = 0; t < ticks; t++) {
       nemesis.step();
       sim.tick();
