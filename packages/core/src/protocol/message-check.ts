@@ -1,4 +1,4 @@
-import { MessageType, NO_NODE, type Entry, type Message, type NodeId } from './types.js';
+import { EntryType, MessageType, NO_NODE, type Entry, type Message, type NodeId } from './types.js';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.values(MessageType));
 
@@ -27,6 +27,10 @@ export function isWellFormed(m: Message, self: NodeId): boolean {
   if (!KNOWN_TYPES.has(m.type) || m.to !== self || typeof m.from !== 'string' || m.from === NO_NODE || m.from === self) return false;
   if (!isIndex(m.term) || !isIndex(m.logTerm) || !isIndex(m.index) || !isIndex(m.commit) || !isIndex(m.rejectHint)) return false;
   if (m.type === MessageType.Append && !entriesWellFormed(m)) return false;
+  if (m.type === MessageType.Propose) {
+    if (!Array.isArray(m.entries) || m.entries.length === 0) return false;
+    if (!m.entries.every((e) => e.index === 0 && e.term === 0 && e.type === EntryType.Normal && e.data instanceof Uint8Array)) return false;
+  }
   if (m.type === MessageType.Snapshot) {
     const s = m.snapshot;
     if (!s || !(s.data instanceof Uint8Array) || !isIndex(s.meta?.index) || !isIndex(s.meta?.term) || s.meta.term > m.term) return false;

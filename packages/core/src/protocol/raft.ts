@@ -69,6 +69,7 @@ export interface RaftStatus {
   readonly snapshotIndex: number;
   readonly leadTransferee: NodeId;
   readonly malformedMessages: number;
+  readonly droppedProposals: number;
   /** Leader only: every other member's replication progress. */
   readonly progress: Readonly<Record<NodeId, FollowerStatus>>;
 }
@@ -107,6 +108,8 @@ export class RaftCore {
   /** The latest snapshot (installed or taken), kept to send to followers whose entries we compacted. */
   snapshot: Snapshot | undefined;
   malformedMessages = 0;
+  /** Proposals forwarded to us that we could not append (not leader, or a bound was reached). */
+  droppedProposals = 0;
 
   private outboxEarly: Message[] = [];
   private outboxAfterPersist: Message[] = [];
@@ -192,6 +195,7 @@ export class RaftCore {
       snapshotIndex: this.log.snapshotIndex,
       leadTransferee: this.leadTransferee,
       malformedMessages: this.malformedMessages,
+      droppedProposals: this.droppedProposals,
       progress,
     };
   }
@@ -296,6 +300,15 @@ export class RaftCore {
       case MessageType.TransferLeader:
         this.startTransfer(m.transferee ?? NO_NODE);
         return;
+      case MessageType.Propose:
+        try {
+          this.appendProposals(m.entries);
+        } catch (e) {
+          // Refused (bound reached, transfer under way): the follower's caller times out and may retry.
+          if (!(e instanceof RaftError)) throw e;
+          this.droppedProposals++;
+        }
+        return;
       case MessageType.Append:
       case MessageType.Heartbeat:
       case MessageType.Snapshot:
@@ -346,7 +359,10 @@ export class RaftCore {
         this.readStates.push({ index: m.index, context: m.context ?? new Uint8Array(0) });
         return;
       case MessageType.TransferLeader:
+      case MessageType.Propose:
+        // Pass it on to the leader we know (if the sender's view was stale); otherwise it is dropped.
         if (this.currentLeader !== NO_NODE) this.send({ ...m, from: this.id, to: this.currentLeader, term: this.currentTerm });
+        else if (m.type === MessageType.Propose) this.droppedProposals++;
         return;
       default:
         return;
@@ -364,6 +380,20 @@ export class RaftCore {
    */
   propose(data: readonly Uint8Array[]): ProposeResult {
     return this.appendProposals(data.map((d) => ({ type: EntryType.Normal, data: d })));
+  }
+
+  /**
+   * Follower: send commands to the leader, which appends them as if proposed there. No index is known
+   * here; the runtime recognises its entries when they are applied (it tags them).
+   */
+  forwardProposal(data: readonly Uint8Array[]): void {
+    if (this.currentRole === Role.Leader) {
+      this.propose(data);
+      return;
+    }
+    if (this.currentLeader === NO_NODE) throw new NotLeaderError(NO_NODE);
+    const entries = data.map((d) => ({ index: 0, term: 0, type: EntryType.Normal, data: d }));
+    this.send({ type: MessageType.Propose, to: this.currentLeader, entries });
   }
 
   private appendProposals(items: ReadonlyArray<{ type: EntryType; data: Uint8Array }>): ProposeResult {
@@ -460,6 +490,16 @@ export class RaftCore {
     if (this.currentRole !== Role.Leader || !pr || pr.state !== ProgressState.Snapshot) return;
     if (!delivered) pr.pendingSnapshot = 0;
     pr.becomeProbe();
+  }
+
+  /**
+   * Messages that may leave before the in-flight Ready is durable (a leader's appends and heartbeats).
+   * Lets a runtime replicate new proposals while its previous write is still syncing.
+   */
+  takeMessagesBeforePersist(): Message[] {
+    const out = this.outboxEarly;
+    this.outboxEarly = [];
+    return out;
   }
 
   // ── Output ─────────────────────────────────────────────────────────────────────────────────────

@@ -80,6 +80,8 @@ export const MessageType = {
   ReadIndexResponse: 'readIndexResponse',
   /** Anyone → leader: please transfer leadership to `transferee`. */
   TransferLeader: 'transferLeader',
+  /** Follower → leader: commands proposed on a follower (entries carry data only; index and term 0). */
+  Propose: 'propose',
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 

@@ -1,0 +1,94 @@
+import { BinaryReader, BinaryWriter, type StateMachine, type StateMachineDefinition } from '@raftbus/state-machine';
+import { ApplyError } from '../errors.js';
+import type { Entry } from '../protocol/types.js';
+import { decodeEnvelope, type Envelope } from './envelope.js';
+import { SessionTable } from './sessions.js';
+
+/** The result of applying one entry, for the node that proposed it. */
+export interface Applied<R> {
+  readonly envelope: Envelope;
+  readonly index: number;
+  readonly ok: boolean;
+  readonly result?: R;
+  readonly error?: Error;
+}
+
+const SNAPSHOT_VERSION = 1;
+
+/**
+ * Applies committed entries to the user's state machine in log order, exactly once per client
+ * session, with the leader-stamped log time; and snapshots/restores the replicated state (the state
+ * machine's bytes plus the session table and the log clock).
+ */
+export class Applier<C, R, Q, QR> {
+  readonly sm: StateMachine<C, R, Q, QR>;
+  readonly sessions: SessionTable;
+  /** Monotonic log time: the maximum stamp applied so far. */
+  logTimeMs = 0;
+
+  constructor(
+    readonly def: StateMachineDefinition<C, R, Q, QR>,
+    sessionTtlMs: number,
+    maxSessions: number,
+  ) {
+    this.sm = def.create();
+    this.sessions = new SessionTable(sessionTtlMs, maxSessions);
+  }
+
+  /** Apply one committed entry. Undefined for the leaders' no-op entries. */
+  apply(entry: Entry): Applied<R> | undefined {
+    if (entry.data.byteLength === 0) return undefined;
+    // A committed entry that does not decode is corruption or a bug; stopping is the only safe answer.
+    const env = decodeEnvelope(entry.data);
+    this.logTimeMs = Math.max(this.logTimeMs, env.logTimeMs);
+    this.sessions.expire(this.logTimeMs);
+    const base = { envelope: env, index: entry.index };
+    if (env.clientId !== '') {
+      const session = this.sessions.get(env.clientId);
+      if (session && env.seq <= session.seq) {
+        if (env.seq < session.seq) {
+          return { ...base, ok: false, error: new ApplyError(`stale sequence ${env.seq} for client ${env.clientId}: ${session.seq} already applied`) };
+        }
+        // A retry of the last command: answer with the first result, apply nothing.
+        if (session.result === undefined) return { ...base, ok: false, error: new ApplyError(session.error ?? 'failed') };
+        return { ...base, ok: true, result: this.def.resultCodec.decode(session.result) };
+      }
+    }
+    let outcome: Applied<R>;
+    try {
+      const command = this.def.commandCodec.decode(env.command);
+      const result = this.sm.apply(command, { index: entry.index, term: entry.term, logTimeMs: this.logTimeMs });
+      outcome = { ...base, ok: true, result };
+    } catch (e) {
+      outcome = { ...base, ok: false, error: new ApplyError(e instanceof Error ? e.message : String(e)) };
+    }
+    if (env.clientId !== '') {
+      this.sessions.record(env.clientId, {
+        seq: env.seq,
+        result: outcome.ok ? this.def.resultCodec.encode(outcome.result as R) : undefined,
+        error: outcome.ok ? undefined : outcome.error!.message,
+        lastActiveLogTimeMs: this.logTimeMs,
+      });
+    }
+    return outcome;
+  }
+
+  query(query: Q): QR {
+    return this.sm.query(query);
+  }
+
+  snapshot(): Uint8Array {
+    const w = new BinaryWriter(256).uint(SNAPSHOT_VERSION).double(this.logTimeMs);
+    this.sessions.encode(w);
+    return w.bytes(this.sm.snapshot()).finish();
+  }
+
+  restore(bytes: Uint8Array): void {
+    const r = new BinaryReader(bytes);
+    const version = r.uint();
+    if (version !== SNAPSHOT_VERSION) throw new ApplyError(`unknown snapshot version ${version}`);
+    this.logTimeMs = r.double();
+    this.sessions.decodeFrom(r);
+    this.sm.restore(r.bytes().slice());
+  }
+}

@@ -1,0 +1,450 @@
+import { EventEmitter } from 'node:events';
+import type { StateMachineDefinition } from '@raftbus/state-machine';
+import { NotLeaderError, RaftError, StoppedError, TimeoutError } from '../errors.js';
+import { RaftCore, type RaftStatus } from '../protocol/raft.js';
+import { MessageType, NO_NODE, Role, type Message, type NodeId, type RandomSource, type Ready, type Snapshot } from '../protocol/types.js';
+import type { LogStore } from '../storage/log-store.js';
+import type { Transport } from '../transport/transport.js';
+import { Applier } from './applier.js';
+import { systemClock, type Clock, type TimerHandle } from './clock.js';
+import { encodeEnvelope, restampEnvelope } from './envelope.js';
+import { silentLogger, type Logger } from './logger.js';
+import { noopMetrics, type Metrics } from './metrics.js';
+import { ProposalBook, ReadBook } from './requests.js';
+
+export interface RaftNodeOptions<C, R, Q, QR> {
+  readonly id: NodeId;
+  /** Every voting member of the cluster, this node included. */
+  readonly peers: readonly NodeId[];
+  readonly logStore: LogStore;
+  readonly transport: Transport;
+  readonly stateMachine: StateMachineDefinition<C, R, Q, QR>;
+  readonly metrics?: Metrics;
+  readonly logger?: Logger;
+  /** Time source; the simulator passes a virtual clock. */
+  readonly clock?: Clock;
+  /** Randomness for election timeouts; defaults to Math.random (the simulator passes a seeded one). */
+  readonly random?: RandomSource;
+  /** Milliseconds per protocol tick. Default 100. */
+  readonly tickMs?: number;
+  /** Election timeout in ticks (randomized up to twice this). Default 10. */
+  readonly electionTicks?: number;
+  /** Heartbeat interval in ticks. Default 1. */
+  readonly heartbeatTicks?: number;
+  readonly preVote?: boolean;
+  readonly checkQuorum?: boolean;
+  readonly maxMessageBytes?: number;
+  readonly maxMessageEntries?: number;
+  readonly maxInflightMessages?: number;
+  readonly maxUncommittedBytes?: number;
+  /** Proposals waiting on this node (queued or in flight); beyond it propose() rejects. Default 65536. */
+  readonly maxPendingProposals?: number;
+  /** Linearizable reads waiting on this node. Default 65536. */
+  readonly maxPendingReads?: number;
+  /** Default time a proposal may take before it fails. Default 5000. */
+  readonly proposalTimeoutMs?: number;
+  /** Default time a linearizable read may take. Default 5000. */
+  readonly readTimeoutMs?: number;
+  /** Take a snapshot (and compact the log) every this many applied entries. Default 10000. */
+  readonly snapshotEntries?: number;
+  /** Client sessions idle this long (in log time) are forgotten. Default 10 minutes. */
+  readonly sessionTtlMs?: number;
+  /** Bound on remembered client sessions. Default 100000. */
+  readonly maxSessions?: number;
+}
+
+export interface ProposeOptions {
+  readonly timeoutMs?: number;
+  /** Exactly-once session: the same (clientId, seq) applies once; a retry returns the first result. */
+  readonly session?: { readonly clientId: string; readonly seq: number };
+}
+
+export interface ReadOptions {
+  readonly timeoutMs?: number;
+  /** 'linearizable' (default, ReadIndex) or 'stale' (this node's state now; may miss recent writes). */
+  readonly consistency?: 'linearizable' | 'stale';
+}
+
+export interface NodeStatus extends RaftStatus {
+  readonly stateMachine: string;
+  readonly pendingProposals: number;
+  readonly pendingReads: number;
+  readonly logTimeMs: number;
+}
+
+export interface RaftNodeEvents {
+  roleChange: [{ role: Role; term: number }];
+  leaderChange: [{ leader: NodeId; term: number }];
+  applied: [{ index: number }];
+  snapshot: [{ index: number; bytes: number }];
+  /** The node hit an unrecoverable error (storage failure, invariant violation) and stopped. */
+  fatal: [Error];
+}
+
+type NodeState = 'new' | 'starting' | 'running' | 'stopping' | 'stopped';
+
+const defaultRandom: RandomSource = { int: (n) => Math.floor(Math.random() * n) };
+
+/**
+ * A Raft node: drives the pure protocol core with timers, persists each Ready in one synced LogStore
+ * write, sends messages through the Transport, applies committed commands to the state machine in
+ * order, and resolves the callers of `propose` and `read`.
+ *
+ * Batching is structural: everything that arrives during one event-loop turn (or while a write is
+ * syncing) becomes one Ready, one write and one append message per follower.
+ */
+export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
+  readonly id: NodeId;
+  private readonly opts: RaftNodeOptions<C, R, Q, QR>;
+  private readonly clock: Clock;
+  private readonly metrics: Metrics;
+  private readonly log: Logger;
+  private readonly applier: Applier<C, R, Q, QR>;
+  private readonly proposals: ProposalBook<R>;
+  private readonly reads: ReadBook<Q, QR>;
+  private core!: RaftCore;
+  private state: NodeState = 'new';
+  private tickTimer: TimerHandle | undefined;
+  private turnScheduled = false;
+  private draining: Promise<void> | undefined;
+  private readonly incarnation: number;
+  private lastRole: Role = Role.Follower;
+  private lastLeader: NodeId = NO_NODE;
+  private readonly snapshotEntries: number;
+
+  constructor(options: RaftNodeOptions<C, R, Q, QR>) {
+    super();
+    if (!options.peers.includes(options.id)) throw new RaftError('CONFIG', `peers must include this node's id ${options.id}`);
+    this.opts = options;
+    this.id = options.id;
+    this.clock = options.clock ?? systemClock;
+    this.metrics = options.metrics ?? noopMetrics;
+    this.log = options.logger ?? silentLogger;
+    this.snapshotEntries = options.snapshotEntries ?? 10_000;
+    this.applier = new Applier(options.stateMachine, options.sessionTtlMs ?? 600_000, options.maxSessions ?? 100_000);
+    const random = options.random ?? defaultRandom;
+    // Distinguishes this process's requests from an earlier incarnation's still in the log.
+    this.incarnation = random.int(2 ** 31);
+    this.proposals = new ProposalBook<R>(options.maxPendingProposals ?? 65_536, options.proposalTimeoutMs ?? 5_000);
+    this.reads = new ReadBook<Q, QR>(options.maxPendingReads ?? 65_536, options.readTimeoutMs ?? 5_000, this.incarnation);
+  }
+
+  // ── Lifecycle ──────────────────────────────────────────────────────────────────────────────────
+
+  async start(): Promise<void> {
+    if (this.state !== 'new') throw new RaftError('STATE', `start() on a node that is ${this.state}`);
+    this.state = 'starting';
+    const o = this.opts;
+    const stored = await o.logStore.open();
+    if (stored.snapshot) this.applier.restore(stored.snapshot.data);
+    this.core = new RaftCore(
+      {
+        id: o.id,
+        random: o.random ?? defaultRandom,
+        ...(o.electionTicks !== undefined && { electionTicks: o.electionTicks }),
+        ...(o.heartbeatTicks !== undefined && { heartbeatTicks: o.heartbeatTicks }),
+        ...(o.preVote !== undefined && { preVote: o.preVote }),
+        ...(o.checkQuorum !== undefined && { checkQuorum: o.checkQuorum }),
+        ...(o.maxMessageBytes !== undefined && { maxMessageBytes: o.maxMessageBytes }),
+        ...(o.maxMessageEntries !== undefined && { maxMessageEntries: o.maxMessageEntries }),
+        ...(o.maxInflightMessages !== undefined && { maxInflightMessages: o.maxInflightMessages }),
+        ...(o.maxUncommittedBytes !== undefined && { maxUncommittedBytes: o.maxUncommittedBytes }),
+        ...(o.maxPendingReads !== undefined && { maxPendingReads: o.maxPendingReads }),
+      },
+      {
+        hardState: stored.hardState,
+        snapshot: stored.snapshot,
+        entries: stored.entries,
+        confState: { voters: [...o.peers], learners: [], votersOutgoing: [] },
+        applied: stored.snapshot?.meta.index ?? 0,
+      },
+    );
+    await o.transport.start(this.id, (m) => this.onMessage(m));
+    this.state = 'running';
+    this.tickTimer = this.clock.setInterval(() => this.onTick(), o.tickMs ?? 100);
+    this.log.info({ node: this.id, term: this.core.term, commit: this.core.commitIndex, lastIndex: this.core.lastIndex }, 'node started');
+    this.kick();
+  }
+
+  /** Stop: pending callers get StoppedError (never sent) or OutcomeUnknownError (may have committed). */
+  async stop(): Promise<void> {
+    if (this.state === 'stopped' || this.state === 'stopping') return;
+    const wasRunning = this.state === 'running';
+    this.state = 'stopping';
+    if (this.tickTimer !== undefined) this.clock.clearInterval(this.tickTimer);
+    this.proposals.failAll('the node stopped');
+    this.reads.failAll(new StoppedError());
+    if (this.draining) await this.draining.catch(() => {});
+    if (wasRunning) await this.opts.transport.stop();
+    await this.opts.logStore.close();
+    this.state = 'stopped';
+    this.log.info({ node: this.id }, 'node stopped');
+  }
+
+  // ── Public API ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Replicate `command` and return the state machine's result once it is applied on this node. */
+  propose(command: C, options: ProposeOptions = {}): Promise<R> {
+    if (this.state !== 'running') return Promise.reject(new StoppedError(`the node is ${this.state}`));
+    const bytes = this.opts.stateMachine.commandCodec.encode(command);
+    const p = this.proposals.add(bytes, this.clock.now(), options);
+    this.metrics.proposalsPending?.(this.proposals.size);
+    this.kick();
+    return p;
+  }
+
+  /** Query the state machine: linearizable by default (ReadIndex), or this node's state with `stale`. */
+  read(query: Q, options: ReadOptions = {}): Promise<QR> {
+    if (this.state !== 'running') return Promise.reject(new StoppedError(`the node is ${this.state}`));
+    if (options.consistency === 'stale') {
+      try {
+        return Promise.resolve(this.applier.query(query));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    const p = this.reads.add(query, this.clock.now(), options.timeoutMs);
+    this.kick();
+    return p;
+  }
+
+  /** Hand leadership to `to`; resolves once this node sees `to` lead, or rejects with TimeoutError. */
+  transferLeadership(to: NodeId, timeoutMs = 5_000): Promise<void> {
+    if (this.state !== 'running') return Promise.reject(new StoppedError(`the node is ${this.state}`));
+    if (this.core.leader === to) return Promise.resolve();
+    try {
+      this.core.transferLeadership(to);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    this.kick();
+    return new Promise((resolve, reject) => {
+      const started = this.clock.now();
+      const onLeader = ({ leader }: { leader: NodeId }) => {
+        if (leader === to) done(undefined);
+      };
+      const onTick = () => {
+        if (this.clock.now() - started > timeoutMs) done(new TimeoutError(`leadership transfer to ${to}`, timeoutMs));
+        else if (this.state !== 'running') done(new StoppedError());
+      };
+      const timer = this.clock.setInterval(onTick, this.opts.tickMs ?? 100);
+      const done = (err: Error | undefined) => {
+        this.clock.clearInterval(timer);
+        this.off('leaderChange', onLeader);
+        if (err) reject(err);
+        else resolve();
+      };
+      this.on('leaderChange', onLeader);
+    });
+  }
+
+  status(): NodeStatus {
+    if (!this.core) throw new StoppedError('the node has not started');
+    return {
+      ...this.core.status(),
+      stateMachine: this.opts.stateMachine.name,
+      pendingProposals: this.proposals.size,
+      pendingReads: this.reads.size,
+      logTimeMs: this.applier.logTimeMs,
+    };
+  }
+
+  /** Entries in [from, toExclusive) still in memory (for log viewers). */
+  entries(from: number, toExclusive: number) {
+    return this.core.entries(from, toExclusive);
+  }
+
+  get isLeader(): boolean {
+    return this.core?.role === Role.Leader;
+  }
+
+  get leader(): NodeId {
+    return this.core?.leader ?? NO_NODE;
+  }
+
+  // ── Event loop ─────────────────────────────────────────────────────────────────────────────────
+
+  private onMessage(m: Message): void {
+    if (this.state !== 'running') return;
+    if (m.type === MessageType.Propose && this.core.role === Role.Leader) {
+      // Log time is the leader's: restamp commands proposed on followers.
+      const now = this.clock.now();
+      m = { ...m, entries: m.entries.map((e) => ({ ...e, data: restampEnvelope(e.data, now) })) };
+    }
+    this.guard(() => this.core.step(m));
+    this.kick();
+  }
+
+  private onTick(): void {
+    if (this.state !== 'running') return;
+    this.guard(() => this.core.tick());
+    const now = this.clock.now();
+    this.proposals.expire(now);
+    this.reads.expire(now);
+    this.kick();
+  }
+
+  /** Schedule one turn of work after the current event-loop turn, so that its requests batch. */
+  private kick(): void {
+    if (this.turnScheduled || this.state !== 'running') return;
+    this.turnScheduled = true;
+    this.clock.defer(() => {
+      this.turnScheduled = false;
+      if (this.state === 'running') this.guard(() => this.turn());
+    });
+  }
+
+  private turn(): void {
+    this.submitProposals();
+    this.submitReads();
+    // While a write syncs, a leader already replicates what arrived since (its term is durable).
+    const early = this.core.takeMessagesBeforePersist();
+    if (early.length > 0) this.opts.transport.send(early);
+    if (!this.draining && this.core.hasReady()) {
+      this.draining = this.drainReadies().finally(() => {
+        this.draining = undefined;
+        // Work that arrived during the last write.
+        if (this.state === 'running' && this.core.hasReady()) this.kick();
+      });
+    }
+  }
+
+  private async drainReadies(): Promise<void> {
+    try {
+      while (this.state === 'running' && this.core.hasReady()) {
+        await this.handleReady(this.core.ready());
+        this.submitProposals();
+        this.submitReads();
+      }
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private async handleReady(rd: Ready): Promise<void> {
+    const o = this.opts;
+    if (rd.messagesBeforePersist.length > 0) o.transport.send(rd.messagesBeforePersist);
+    if (rd.snapshot || rd.entries.length > 0 || rd.hardState) {
+      const started = performance.now();
+      await o.logStore.write({ snapshot: rd.snapshot, entries: rd.entries, hardState: rd.hardState });
+      let bytes = 0;
+      for (const e of rd.entries) bytes += e.data.byteLength;
+      this.metrics.logWrite?.((performance.now() - started) / 1000, rd.entries.length, bytes);
+    }
+    if (this.state !== 'running') return;
+    if (rd.messages.length > 0) o.transport.send(rd.messages);
+    if (rd.softState) this.onSoftState(rd.softState.role, rd.softState.leader);
+    if (rd.snapshot) this.installSnapshot(rd.snapshot);
+    if (rd.committedEntries.length > 0) this.applyEntries(rd);
+    for (const rs of rd.readStates) this.reads.indexKnown(rs.context, rs.index);
+    this.core.advance(rd);
+    this.metrics.indexes?.(this.core.commitIndex, this.core.appliedIndex, this.core.term);
+    this.reads.serve(this.core.appliedIndex, (q) => this.applier.query(q));
+    await this.maybeSnapshot();
+  }
+
+  private applyEntries(rd: Ready): void {
+    const started = performance.now();
+    const now = this.clock.now();
+    for (const e of rd.committedEntries) {
+      const outcome = this.applier.apply(e);
+      this.proposals.applied(e.index, e.term, outcome, this.id, this.incarnation, now, this.metrics);
+    }
+    const last = rd.committedEntries[rd.committedEntries.length - 1]!;
+    this.metrics.applied?.(rd.committedEntries.length, (performance.now() - started) / 1000);
+    this.metrics.proposalsPending?.(this.proposals.size);
+    this.emit('applied', { index: last.index });
+  }
+
+  private installSnapshot(snapshot: Snapshot): void {
+    this.applier.restore(snapshot.data);
+    this.proposals.coveredBySnapshot(snapshot.meta.index);
+    this.log.info({ node: this.id, term: this.core.term, index: snapshot.meta.index }, 'installed snapshot from leader');
+  }
+
+  private async maybeSnapshot(): Promise<void> {
+    const applied = this.core.appliedIndex;
+    const last = this.core.snapshotMeta?.index ?? 0;
+    if (applied - last < this.snapshotEntries) return;
+    const term = this.core.entries(applied, applied + 1)[0]?.term;
+    if (term === undefined) return;
+    const data = this.applier.snapshot();
+    const snapshot: Snapshot = { meta: { index: applied, term, confState: this.core.confState }, data };
+    // The snapshot matches our log, so the store keeps the entries until compact() drops the prefix.
+    await this.opts.logStore.write({ snapshot, entries: [] });
+    await this.opts.logStore.compact(applied);
+    this.core.compact(snapshot);
+    this.metrics.snapshotTaken?.(applied, data.byteLength);
+    this.emit('snapshot', { index: applied, bytes: data.byteLength });
+    this.log.info({ node: this.id, term: this.core.term, index: applied, bytes: data.byteLength }, 'took snapshot');
+  }
+
+  private submitProposals(): void {
+    const c = this.core;
+    if (!this.proposals.hasQueued()) return;
+    if (c.role === Role.Leader) {
+      const now = this.clock.now();
+      const batch = this.proposals.takeQueued(c.cfg.maxMessageEntries);
+      const datas = batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation), logTimeMs: now }));
+      try {
+        const { firstIndex, term } = c.propose(datas);
+        batch.forEach((p, k) => this.proposals.submitted(p, firstIndex + k, term));
+      } catch (e) {
+        this.proposals.rejectBatch(batch, e as Error);
+      }
+    } else if (c.leader !== NO_NODE) {
+      const now = this.clock.now();
+      const batch = this.proposals.takeQueued(c.cfg.maxMessageEntries);
+      c.forwardProposal(batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation), logTimeMs: now })));
+      for (const p of batch) this.proposals.forwarded(p);
+    }
+    // No leader known: proposals wait (until their deadline) for one to be elected.
+  }
+
+  private submitReads(): void {
+    const c = this.core;
+    if (!this.reads.hasQueued()) return;
+    if (c.role !== Role.Leader && c.leader === NO_NODE) return; // wait for a leader
+    const { context } = this.reads.takeQueuedBatch();
+    try {
+      c.readIndex(context);
+    } catch (e) {
+      if (e instanceof NotLeaderError) this.reads.requeue(context);
+      else this.reads.failBatch(context, e as Error);
+    }
+  }
+
+  private onSoftState(role: Role, leader: NodeId): void {
+    if (role !== this.lastRole) {
+      this.lastRole = role;
+      this.emit('roleChange', { role, term: this.core.term });
+    }
+    if (leader !== this.lastLeader) {
+      this.lastLeader = leader;
+      this.metrics.roleChanged?.(role, leader, this.core.term);
+      this.log.info({ node: this.id, term: this.core.term, leader }, 'leader changed');
+      // Reads sent to the old leader will not be answered: ask the new one.
+      this.reads.requeueUnanswered();
+      this.emit('leaderChange', { leader, term: this.core.term });
+    } else {
+      this.metrics.roleChanged?.(role, leader, this.core.term);
+    }
+  }
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private fail(e: unknown): void {
+    if (this.state === 'stopping' || this.state === 'stopped') return;
+    const err = e instanceof Error ? e : new Error(String(e));
+    this.log.error({ node: this.id, term: this.core?.term, err: err.message }, 'node failed; stopping');
+    this.emit('fatal', err);
+    void this.stop();
+  }
+}
+

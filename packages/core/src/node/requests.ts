@@ -1,0 +1,273 @@
+import {
+  OutcomeUnknownError,
+  OverloadedError,
+  ProposalDroppedError,
+  StoppedError,
+  TimeoutError,
+} from '../errors.js';
+import type { NodeId } from '../protocol/types.js';
+import type { Applied } from './applier.js';
+import type { Envelope } from './envelope.js';
+import type { Metrics } from './metrics.js';
+
+type Status = 'queued' | 'submitted' | 'forwarded';
+
+export class PendingProposal<R> {
+  status: Status = 'queued';
+  index = 0;
+
+  constructor(
+    readonly requestId: number,
+    readonly command: Uint8Array,
+    readonly session: { readonly clientId: string; readonly seq: number } | undefined,
+    readonly startedMs: number,
+    readonly deadlineMs: number,
+    readonly resolve: (r: R) => void,
+    readonly reject: (e: Error) => void,
+  ) {}
+
+  envelopeFields(origin: NodeId, incarnation: number): Omit<Envelope, 'logTimeMs'> {
+    return {
+      origin,
+      incarnation,
+      requestId: this.requestId,
+      clientId: this.session?.clientId ?? '',
+      seq: this.session?.seq ?? 0,
+      command: this.command,
+    };
+  }
+}
+
+/**
+ * Every proposal made on this node until it is answered. A proposal is queued (not yet handed to Raft:
+ * failing it is safe), submitted (appended by us as leader at a known index) or forwarded (sent to the
+ * leader: index unknown). Once it has left the node, only its application — or its index being taken
+ * by another entry — tells the outcome; otherwise the caller gets OutcomeUnknownError.
+ */
+export class ProposalBook<R> {
+  private nextRequestId = 1;
+  private readonly pending = new Map<number, PendingProposal<R>>();
+  private queue: PendingProposal<R>[] = [];
+  private readonly byIndex = new Map<number, PendingProposal<R>>();
+
+  constructor(
+    private readonly maxPending: number,
+    private readonly defaultTimeoutMs: number,
+  ) {}
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  add(command: Uint8Array, nowMs: number, opts: { timeoutMs?: number; session?: { clientId: string; seq: number } }): Promise<R> {
+    if (this.pending.size >= this.maxPending) return Promise.reject(new OverloadedError('proposals', this.maxPending));
+    return new Promise<R>((resolve, reject) => {
+      const id = this.nextRequestId++;
+      const p = new PendingProposal<R>(id, command, opts.session, nowMs, nowMs + (opts.timeoutMs ?? this.defaultTimeoutMs), resolve, reject);
+      this.pending.set(id, p);
+      this.queue.push(p);
+    });
+  }
+
+  hasQueued(): boolean {
+    return this.queue.length > 0;
+  }
+
+  takeQueued(max: number): PendingProposal<R>[] {
+    return this.queue.splice(0, max);
+  }
+
+  submitted(p: PendingProposal<R>, index: number, _term: number): void {
+    p.status = 'submitted';
+    p.index = index;
+    this.byIndex.set(index, p);
+  }
+
+  forwarded(p: PendingProposal<R>): void {
+    p.status = 'forwarded';
+  }
+
+  rejectBatch(batch: readonly PendingProposal<R>[], err: Error): void {
+    for (const p of batch) this.finish(p, err);
+  }
+
+  /** An entry was applied at `index`: answer our proposal there, or fail the one it displaced. */
+  applied(index: number, _term: number, outcome: Applied<R> | undefined, self: NodeId, incarnation: number, nowMs: number, metrics: Metrics): void {
+    const expected = this.byIndex.get(index);
+    const env = outcome?.envelope;
+    const ours = env !== undefined && env.origin === self && env.incarnation === incarnation;
+    if (expected && !(ours && env.requestId === expected.requestId)) {
+      // A new leader put another entry at the index our proposal had: it can never commit.
+      this.finish(expected, new ProposalDroppedError(`superseded at index ${index} after a leader change`));
+      metrics.proposalFailed?.('superseded');
+    }
+    if (!ours) return;
+    const p = this.pending.get(env.requestId);
+    if (!p) return;
+    if (outcome!.ok) {
+      this.finish(p, undefined, outcome!.result as R);
+      metrics.proposalCommitted?.((nowMs - p.startedMs) / 1000);
+    } else {
+      this.finish(p, outcome!.error);
+    }
+  }
+
+  /** A snapshot replaced the log up to `index`: proposals there may be in it, or not. */
+  coveredBySnapshot(index: number): void {
+    for (const [i, p] of this.byIndex) if (i <= index) this.finish(p, new OutcomeUnknownError(`index ${i} was replaced by a snapshot`));
+    for (const p of this.pending.values()) {
+      if (p.status === 'forwarded') this.finish(p, new OutcomeUnknownError('the log was replaced by a snapshot'));
+    }
+  }
+
+  expire(nowMs: number): void {
+    for (const p of this.pending.values()) {
+      if (p.deadlineMs > nowMs) continue;
+      const timeoutMs = p.deadlineMs - p.startedMs;
+      this.finish(p, p.status === 'queued' ? new TimeoutError('proposal (no leader to send it to)', timeoutMs) : new OutcomeUnknownError(`no result within ${timeoutMs} ms`));
+    }
+  }
+
+  failAll(reason: string): void {
+    for (const p of [...this.pending.values()]) {
+      this.finish(p, p.status === 'queued' ? new StoppedError(reason) : new OutcomeUnknownError(reason));
+    }
+  }
+
+  private finish(p: PendingProposal<R>, err: Error | undefined, result?: R): void {
+    if (!this.pending.delete(p.requestId)) return;
+    if (p.status === 'queued') this.queue = this.queue.filter((q) => q !== p);
+    if (p.status === 'submitted' && this.byIndex.get(p.index) === p) this.byIndex.delete(p.index);
+    if (err) p.reject(err);
+    else p.resolve(result as R);
+  }
+}
+
+interface PendingRead<Q, QR> {
+  readonly query: Q;
+  readonly deadlineMs: number;
+  readonly timeoutMs: number;
+  readonly resolve: (r: QR) => void;
+  readonly reject: (e: Error) => void;
+  done: boolean;
+}
+
+interface ReadBatch<Q, QR> {
+  readonly context: Uint8Array;
+  readonly reads: PendingRead<Q, QR>[];
+  /** The read index once the leader confirmed it. */
+  index: number | undefined;
+}
+
+function contextKey(context: Uint8Array): string {
+  return Buffer.from(context.buffer, context.byteOffset, context.byteLength).toString('hex');
+}
+
+/**
+ * Linearizable reads waiting on this node. Reads arriving in one turn share one ReadIndex request
+ * (one heartbeat round on the leader); each batch is served once the state machine has applied the
+ * index the leader returned.
+ */
+export class ReadBook<Q, QR> {
+  private queue: PendingRead<Q, QR>[] = [];
+  private readonly batches = new Map<string, ReadBatch<Q, QR>>();
+  private seq = 0;
+  private count = 0;
+
+  constructor(
+    private readonly maxPending: number,
+    private readonly defaultTimeoutMs: number,
+    /** Part of every context, so an answer meant for an earlier process is never taken for ours. */
+    private readonly incarnation: number,
+  ) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(query: Q, nowMs: number, timeoutMs = this.defaultTimeoutMs): Promise<QR> {
+    if (this.count >= this.maxPending) return Promise.reject(new OverloadedError('reads', this.maxPending));
+    return new Promise<QR>((resolve, reject) => {
+      this.count++;
+      this.queue.push({ query, deadlineMs: nowMs + timeoutMs, timeoutMs, resolve, reject, done: false });
+    });
+  }
+
+  hasQueued(): boolean {
+    return this.queue.some((r) => !r.done);
+  }
+
+  takeQueuedBatch(): { context: Uint8Array } {
+    const context = new Uint8Array(12);
+    const view = new DataView(context.buffer);
+    view.setUint32(0, this.incarnation);
+    view.setFloat64(4, ++this.seq);
+    this.batches.set(contextKey(context), { context, reads: this.queue.filter((r) => !r.done), index: undefined });
+    this.queue = [];
+    return { context };
+  }
+
+  requeue(context: Uint8Array): void {
+    const b = this.batches.get(contextKey(context));
+    if (!b) return;
+    this.batches.delete(contextKey(context));
+    this.queue.unshift(...b.reads);
+  }
+
+  requeueUnanswered(): void {
+    for (const b of [...this.batches.values()]) if (b.index === undefined) this.requeue(b.context);
+  }
+
+  failBatch(context: Uint8Array, err: Error): void {
+    const b = this.batches.get(contextKey(context));
+    if (!b) return;
+    this.batches.delete(contextKey(context));
+    for (const r of b.reads) this.finish(r, err);
+  }
+
+  indexKnown(context: Uint8Array, index: number): void {
+    const b = this.batches.get(contextKey(context));
+    if (b && b.index === undefined) b.index = index;
+  }
+
+  serve(applied: number, query: (q: Q) => QR): void {
+    for (const [key, b] of this.batches) {
+      if (b.index === undefined || b.index > applied) continue;
+      this.batches.delete(key);
+      for (const r of b.reads) {
+        if (r.done) continue;
+        try {
+          this.finish(r, undefined, query(r.query));
+        } catch (e) {
+          this.finish(r, e instanceof Error ? e : new Error(String(e)));
+        }
+      }
+    }
+  }
+
+  expire(nowMs: number): void {
+    const check = (r: PendingRead<Q, QR>) => {
+      if (!r.done && r.deadlineMs <= nowMs) this.finish(r, new TimeoutError('linearizable read', r.timeoutMs));
+    };
+    this.queue.forEach(check);
+    for (const [key, b] of this.batches) {
+      b.reads.forEach(check);
+      if (b.reads.every((r) => r.done)) this.batches.delete(key);
+    }
+  }
+
+  failAll(err: Error): void {
+    this.queue.forEach((r) => this.finish(r, err));
+    for (const b of this.batches.values()) b.reads.forEach((r) => this.finish(r, err));
+    this.queue = [];
+    this.batches.clear();
+  }
+
+  private finish(r: PendingRead<Q, QR>, err: Error | undefined, result?: QR): void {
+    if (r.done) return;
+    r.done = true;
+    this.count--;
+    if (err) r.reject(err);
+    else r.resolve(result as QR);
+  }
+}
