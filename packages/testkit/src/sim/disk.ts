@@ -1,27 +1,18 @@
-import type { Entry, HardState, Snapshot } from '@raftbus/core';
-import { InvariantError } from '@raftbus/core';
+import { LogState, type Entry, type HardState, type LogWrite, type Snapshot } from '@raftbus/core';
 
 /** One atomic write, as a Ready asks for it: snapshot, then entries, then hard state. */
-export interface DiskWrite {
-  readonly snapshot?: Snapshot;
-  readonly entries: readonly Entry[];
-  readonly hardState?: HardState;
-}
+export type DiskWrite = LogWrite;
 
 export const EMPTY_HARD_STATE: HardState = Object.freeze({ term: 0, vote: '', commit: 0 });
 
 /**
  * One node's simulated disk: only what has been durably written. A crash keeps exactly this, and a
- * restart reads it back. The durable pieces are written through small protected methods so that a test
- * can subclass the disk to plant a bug ("forgets to persist the vote") without touching production code.
+ * restart reads it back. Every write is validated by core's LogState, so the simulated disk accepts
+ * and rejects exactly what a real LogStore (memory, RocksDB) would: a Ready that asks for an invalid
+ * write fails the run with LogStoreArgumentError.
  *
- * A snapshot installed from a leader (Ready.snapshot) replaces the whole log: the core installs one
- * only when its entry at the snapshot index is missing or of another term, so every stored entry above
- * it belongs to a diverged history (Raft §7: "discard the entire log"). The LogStore contract in
- * @raftbus/core says instead that such a snapshot replaces only the entries at or below its index;
- * `keepEntriesAboveInstalledSnapshot: true` models that, and the simulator shows it breaks log matching
- * (see the test "LogStore snapshot-install semantics"). An application snapshot (compaction) always
- * drops only the entries it covers.
+ * The durable pieces are written through small protected methods so that a test can subclass the disk
+ * to plant a bug ("forgets to persist the vote") without touching production code.
  */
 export class SimDisk {
   private hs: HardState = EMPTY_HARD_STATE;
@@ -30,13 +21,10 @@ export class SimDisk {
   private log: Entry[] = [];
   /** Lowest index whose durable entry changed since the last takeChangedFrom(); Infinity if none. */
   private changedFrom = Infinity;
-  /** Completed atomic writes (crash-lost ones are never started here). */
+  /** The store's in-memory view, rebuilt from the durable content on every open() as a real store does. */
+  private shape = new LogState();
+  /** Completed atomic writes (crash-lost ones never reach the disk). */
   writeCount = 0;
-  private readonly keepEntriesAboveInstalledSnapshot: boolean;
-
-  constructor(options: { readonly keepEntriesAboveInstalledSnapshot?: boolean } = {}) {
-    this.keepEntriesAboveInstalledSnapshot = options.keepEntriesAboveInstalledSnapshot ?? false;
-  }
 
   get hardState(): HardState {
     return this.hs;
@@ -74,22 +62,35 @@ export class SimDisk {
     return this.entry(index)?.term;
   }
 
+  /** Recover after a restart: rebuild the store's view from what is durable (as LogStore.open does). */
+  open(): void {
+    const meta = this.snap?.meta;
+    this.shape = new LogState({ hardState: this.hs, ...(meta ? { snapshot: meta } : {}), firstIndex: this.snapshotIndex + 1 });
+    for (const e of this.log) {
+      const problem = this.shape.restoreEntry(e.index, e.term);
+      if (problem !== undefined) throw new Error(`simulated disk holds an invalid log: ${problem}`);
+    }
+  }
+
   /** Apply one Ready's write atomically (the simulator calls this only when the write completes). */
   write(w: DiskWrite): void {
+    const plan = this.shape.planWrite(w); // throws LogStoreArgumentError on a contract breach
     if (w.snapshot) this.saveSnapshot(w.snapshot);
     if (w.entries.length > 0) this.saveEntries(w.entries);
     if (w.hardState) this.saveHardState(w.hardState);
+    this.shape.apply(plan);
     this.writeCount++;
   }
 
-  /** The application snapshotted its state machine at `snapshot.meta.index`: keep it, drop covered entries. */
+  /**
+   * The application snapshotted its state machine at `snapshot.meta.index`: store it and drop the
+   * entries it covers (LogStore: a write of the matching snapshot, then compact).
+   */
   compact(snapshot: Snapshot): void {
-    const { index, term } = snapshot.meta;
-    if (index <= this.snapshotIndex) return;
-    const ours = this.termAt(index);
-    if (ours !== term) throw new InvariantError('compact-term-matches', `disk term at ${index} is ${ours}, snapshot says ${term}`);
-    this.log = this.log.slice(index - this.snapshotIndex);
-    this.snap = snapshot;
+    if (snapshot.meta.index <= this.snapshotIndex) return;
+    this.shape.apply(this.shape.planWrite({ snapshot, entries: [] }));
+    this.saveSnapshot(snapshot);
+    this.shape.apply(this.shape.planCompact(snapshot.meta.index));
   }
 
   /** Lowest index whose durable entry changed since the last call (Infinity if none), then resets. */
@@ -99,20 +100,21 @@ export class SimDisk {
     return from;
   }
 
+  /**
+   * LogStore semantics: a snapshot that agrees with the stored entry at its index keeps the log after
+   * it; any other replaces the whole log (the core installs one only when the logs diverged there).
+   */
   protected saveSnapshot(snapshot: Snapshot): void {
-    const index = snapshot.meta.index;
-    const keepSuffix = this.keepEntriesAboveInstalledSnapshot && index >= this.snapshotIndex && index < this.lastIndex;
-    this.log = keepSuffix ? this.log.slice(index - this.snapshotIndex) : [];
+    const { index, term } = snapshot.meta;
+    const keepsLog = this.termAt(index) === term;
+    this.log = keepsLog ? this.log.slice(index - this.snapshotIndex) : [];
     this.snap = snapshot;
-    this.changedFrom = Math.min(this.changedFrom, 1);
+    if (!keepsLog) this.changedFrom = Math.min(this.changedFrom, 1);
   }
 
   /** Store `entries`, replacing every stored entry at or after entries[0].index. */
   protected saveEntries(entries: readonly Entry[]): void {
     const first = entries[0]!.index;
-    if (first <= this.snapshotIndex || first > this.lastIndex + 1) {
-      throw new InvariantError('disk-entries-contiguous', `write of ${first}.. onto snapshot ${this.snapshotIndex}, last ${this.lastIndex}`);
-    }
     this.log.length = first - this.snapshotIndex - 1;
     for (const e of entries) this.log.push(e);
     this.changedFrom = Math.min(this.changedFrom, first);

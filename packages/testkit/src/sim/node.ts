@@ -142,6 +142,7 @@ export class SimNode implements NodeView {
   start(): void {
     if (this.core) return;
     const disk = this.disk;
+    disk.open();
     const snapshot = disk.snapshot;
     this.sm = new HashChainStateMachine();
     if (snapshot) this.sm.restore(snapshot.data, snapshot.meta.index);
@@ -193,7 +194,12 @@ export class SimNode implements NodeView {
     const core = this.core;
     if (!core) return false;
     if (this.pending) {
-      if (nowTick < this.pending.completeAtTick) return false;
+      if (nowTick < this.pending.completeAtTick) {
+        // As the runtime does: while a write syncs, a leader already replicates what arrived since.
+        const early = core.takeMessagesBeforePersist();
+        for (const m of early) this.send(m);
+        return early.length > 0;
+      }
       const { ready } = this.pending;
       this.pending = undefined;
       this.finish(core, ready);

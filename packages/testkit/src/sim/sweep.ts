@@ -1,4 +1,4 @@
-import { InvariantError } from '@raftbus/core';
+import { InvariantError, LogStoreArgumentError } from '@raftbus/core';
 import type { DiskFactory } from './disk.js';
 import { SafetyViolation, SimulationViolation } from './errors.js';
 import { Nemesis, randomRates, type NemesisRates } from './nemesis.js';
@@ -90,6 +90,7 @@ function asViolation(e: unknown, sim: Simulation | undefined, seed: number): Sim
   if (e instanceof SimulationViolation) return e;
   const site = { seed, tick: sim?.now ?? 0, nodes: sim?.ids ?? [] };
   if (e instanceof InvariantError) return new SafetyViolation(`core-invariant:${e.invariant}`, site, e.message);
+  if (e instanceof LogStoreArgumentError) return new SafetyViolation(`log-store-contract:${e.argument}`, site, e.message);
   const detail = e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e);
   return new SafetyViolation('unexpected-error', site, detail);
 }
