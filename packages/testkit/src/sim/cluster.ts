@@ -115,6 +115,46 @@ export class Cluster extends Simulation {
     throw new ScenarioFailure('agreement', this, `one(${wanted}) failed to reach agreement on ${expectedServers} servers`);
   }
 
+  /**
+   * Concurrent clients in one tick (MIT's concurrent Start()s): propose every command to the current
+   * leader at once, re-propose those whose index ends up holding something else, and wait until each is
+   * applied on at least `expectedServers` nodes. Returns command → index.
+   */
+  agree(commands: readonly (number | string)[], expectedServers: number, maxTicks = 40 * this.electionTicks): Map<string, number> {
+    const wanted = commands.map(String);
+    const placed = new Map<string, number>();
+    const done = new Map<string, number>();
+    const retryAfterTicks = 4 * this.electionTicks;
+    let placedAtTick = 0;
+    this.runUntil(
+      () => {
+        if (this.now - placedAtTick > retryAfterTicks) placed.clear(); // the leader likely lost them
+        for (const [command, index] of placed) {
+          const { count, command: got } = this.nCommitted(index);
+          if (got !== undefined && got !== command) placed.delete(command); // lost to another leader: retry
+          else if (count >= expectedServers && got === command) {
+            done.set(command, index);
+            placed.delete(command);
+          }
+        }
+        if (done.size === wanted.length) return true;
+        const leader = this.leader();
+        if (leader && placed.size === 0) {
+          for (const command of wanted) {
+            if (done.has(command)) continue;
+            const r = this.start(leader, command);
+            if (r) placed.set(command, r.index);
+          }
+          placedAtTick = this.now;
+        }
+        return false;
+      },
+      maxTicks,
+      'agreement',
+    );
+    return done;
+  }
+
   /** Wait (bounded) until at least `n` nodes applied `index`; returns the command there. */
   waitCommitted(index: number, n: number, maxTicks = this.electionBoundTicks): string | undefined {
     this.runUntil(() => this.nCommitted(index).count >= n, maxTicks, `commit-${index}-on-${n}`);
