@@ -1,5 +1,5 @@
 // MIT 6.824 Lab 2D / 6.5840 Lab 3D (snapshots), and ReadIndex reads, in ticks.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { Cluster } from '../src/sim/cluster.js';
 import { UNRELIABLE_LINK } from '../src/sim/network.js';
 
@@ -8,7 +8,7 @@ const SNAPSHOT_EVERY = 10;
 const MAX_DURABLE_ENTRIES = 4 * SNAPSHOT_EVERY;
 
 /** MIT's snapcommon: a victim (sometimes the leader) misses enough entries to need a snapshot. */
-function snapshotInstall(c: Cluster, t: Tap, opts: { disconnect: boolean; crash: boolean }): void {
+function snapshotInstall(c: Cluster, t: Test, opts: { disconnect: boolean; crash: boolean }): void {
   const r = c.random;
   const n = c.ids.length;
   c.one(`s${r.int(1e9)}`, n, true);
@@ -53,7 +53,7 @@ function snapshotInstall(c: Cluster, t: Tap, opts: { disconnect: boolean; crash:
   t.comment(`snapshot figures: installs=${installs} ticks=${c.now} maxDurableEntries=${maxDurable}`);
 }
 
-type Tap = Parameters<Parameters<typeof t.test>[1]>[0];
+
 
 t.test('SnapshotBasic: the log stays short with snapshots every 10 entries', async (t) => {
   const c = new Cluster({ nodes: 3, seed: 31, snapshotEveryEntries: SNAPSHOT_EVERY });
