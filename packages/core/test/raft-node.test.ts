@@ -32,9 +32,25 @@ t.test('a client session applies a retried command once and returns the first re
   t.equal(retry, 'x', 'the retry on another node gets the first result');
   t.equal(again, 'x');
   t.equal(await leader.read({ key: 'k' }), 'x', 'applied exactly once');
-  t.equal(await leader.propose({ op: 'append', key: 'k', value: 'y' }, { session: { clientId: 'client-1', seq: 2 } }), 'xy', 'the next sequence applies');
-  await t.rejects(leader.propose({ op: 'append', key: 'k', value: 'z' }, { session: { clientId: 'client-1', seq: 1 } }), ApplyError, 'an older sequence is refused');
+  t.equal(await leader.propose({ op: 'append', key: 'k', value: 'y' }, { session: { clientId: 'client-1', seq: 2, ackedBelow: 2 } }), 'xy', 'the next sequence applies');
+  await t.rejects(leader.propose({ op: 'append', key: 'k', value: 'z' }, { session: { clientId: 'client-1', seq: 1 } }), ApplyError, 'a sequence the client acknowledged is refused');
   t.equal(await leader.read({ key: 'k' }), 'xy');
+});
+
+t.test('a pipelining client: many sequence numbers in flight in any order, all retried, each applies once', async (t) => {
+  const c = new NodeCluster(ids);
+  t.teardown(() => c.stopAll());
+  await c.startAll();
+  await c.leader();
+  const nodes = [...c.nodes.values()];
+  const seqs = Array.from({ length: 60 }, (_, k) => k + 1).sort((a, b) => ((a * 37) % 61) - ((b * 37) % 61));
+  const send = (seq: number, via: number) => nodes[via % 3]!.propose({ op: 'append', key: 'p', value: `${seq},` }, { session: { clientId: 'pipeliner', seq } });
+  const first = await Promise.all(seqs.map((seq, k) => send(seq, k)));
+  const retried = await Promise.all(seqs.map((seq, k) => send(seq, k + 1)));
+  t.same(retried, first, 'every retry returns the first result');
+  const applied = ((await nodes[0]!.read({ key: 'p' })) ?? '').split(',').filter(Boolean);
+  t.equal(applied.length, 60, 'each command applied once');
+  t.equal(new Set(applied).size, 60);
 });
 
 t.test('a leader stopped during a stream of proposals leaves every caller with a result or a typed error, never a silent loss', async (t) => {

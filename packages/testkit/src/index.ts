@@ -2,6 +2,7 @@ export * from './compliance/log-store-suite.js';
 export { expectRejects } from './compliance/suite-test.js';
 export type { ExpectedError, SuiteTest, SuiteTestFunction } from './compliance/suite-test.js';
 export * from './compliance/transport-suite.js';
+export * from './linearizability/index.js';
 export { Random } from './sim/random.js';
 export { SimulationViolation, SafetyViolation, LivenessViolation, SimulationUsageError, type ViolationSite } from './sim/errors.js';
 export { SimNetwork, RELIABLE_LINK, UNRELIABLE_LINK, approximateMessageBytes, type LinkFaults, type NetworkCounters } from './sim/network.js';

@@ -30,9 +30,10 @@ export class Applier<C, R, Q, QR> {
     readonly def: StateMachineDefinition<C, R, Q, QR>,
     sessionTtlMs: number,
     maxSessions: number,
+    maxResponsesPerSession: number,
   ) {
     this.sm = def.create();
-    this.sessions = new SessionTable(sessionTtlMs, maxSessions);
+    this.sessions = new SessionTable(sessionTtlMs, maxSessions, maxResponsesPerSession);
   }
 
   /** Apply one committed entry. Undefined for the leaders' no-op entries. */
@@ -43,15 +44,15 @@ export class Applier<C, R, Q, QR> {
     this.logTimeMs = Math.max(this.logTimeMs, env.logTimeMs);
     this.sessions.expire(this.logTimeMs);
     const base = { envelope: env, index: entry.index };
-    if (env.clientId !== '') {
-      const session = this.sessions.get(env.clientId);
-      if (session && env.seq <= session.seq) {
-        if (env.seq < session.seq) {
-          return { ...base, ok: false, error: new ApplyError(`stale sequence ${env.seq} for client ${env.clientId}: ${session.seq} already applied`) };
-        }
-        // A retry of the last command: answer with the first result, apply nothing.
-        if (session.result === undefined) return { ...base, ok: false, error: new ApplyError(session.error ?? 'failed') };
-        return { ...base, ok: true, result: this.def.resultCodec.decode(session.result) };
+    const session = env.clientId !== '';
+    if (session) {
+      const verdict = this.sessions.check(env.clientId, env.seq, this.logTimeMs);
+      if (verdict.kind === 'stale') return { ...base, ok: false, error: new ApplyError(verdict.reason) };
+      if (verdict.kind === 'duplicate') {
+        // A retry: answer with the first outcome, apply nothing.
+        const r = verdict.response;
+        if (r.result === undefined) return { ...base, ok: false, error: new ApplyError(r.error ?? 'failed') };
+        return { ...base, ok: true, result: this.def.resultCodec.decode(r.result) };
       }
     }
     let outcome: Applied<R>;
@@ -62,13 +63,11 @@ export class Applier<C, R, Q, QR> {
     } catch (e) {
       outcome = { ...base, ok: false, error: new ApplyError(e instanceof Error ? e.message : String(e)) };
     }
-    if (env.clientId !== '') {
-      this.sessions.record(env.clientId, {
-        seq: env.seq,
-        result: outcome.ok ? this.def.resultCodec.encode(outcome.result as R) : undefined,
-        error: outcome.ok ? undefined : outcome.error!.message,
-        lastActiveLogTimeMs: this.logTimeMs,
-      });
+    if (session) {
+      const response = outcome.ok
+        ? { result: this.def.resultCodec.encode(outcome.result as R), error: undefined }
+        : { result: undefined, error: outcome.error!.message };
+      this.sessions.record(env.clientId, env.seq, env.ackedBelow, response, this.logTimeMs);
     }
     return outcome;
   }

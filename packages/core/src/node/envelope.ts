@@ -7,7 +7,7 @@ import { BinaryReader, BinaryWriter, DecodeError } from '@raftbus/state-machine'
  * leader so that time-based state (leases, session expiry) is identical on every node.
  *
  * Layout: version (1 byte) | logTimeMs (float64 LE, at a fixed offset so the leader can restamp
- * forwarded proposals in place) | origin | incarnation | requestId | clientId | seq | command.
+ * forwarded proposals in place) | origin | incarnation | requestId | clientId | seq | ackedBelow | command.
  */
 export interface Envelope {
   readonly logTimeMs: number;
@@ -17,6 +17,8 @@ export interface Envelope {
   /** Client session id, or '' for none. */
   readonly clientId: string;
   readonly seq: number;
+  /** The client holds the answers of every sequence number below this one (the session may forget them). */
+  readonly ackedBelow: number;
   readonly command: Uint8Array;
 }
 
@@ -32,6 +34,7 @@ export function encodeEnvelope(e: Envelope): Uint8Array {
     .uint(e.requestId)
     .string(e.clientId)
     .uint(e.seq)
+    .uint(e.ackedBelow)
     .bytes(e.command)
     .finish();
 }
@@ -47,6 +50,7 @@ export function decodeEnvelope(bytes: Uint8Array): Envelope {
     requestId: r.uint(),
     clientId: r.string(),
     seq: r.uint(),
+    ackedBelow: r.uint(),
     command: r.bytes(),
   };
 }

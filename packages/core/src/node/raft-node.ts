@@ -51,12 +51,17 @@ export interface RaftNodeOptions<C, R, Q, QR> {
   readonly sessionTtlMs?: number;
   /** Bound on remembered client sessions. Default 100000. */
   readonly maxSessions?: number;
+  /** Unacknowledged answers remembered per session (a pipelining client's window). Default 4096. */
+  readonly maxResponsesPerSession?: number;
 }
 
 export interface ProposeOptions {
   readonly timeoutMs?: number;
-  /** Exactly-once session: the same (clientId, seq) applies once; a retry returns the first result. */
-  readonly session?: { readonly clientId: string; readonly seq: number };
+  /**
+   * Exactly-once session: the same (clientId, seq) applies once; a retry returns the first result.
+   * `ackedBelow` (default 0): the client has the answers of every seq below it, so they may be forgotten.
+   */
+  readonly session?: { readonly clientId: string; readonly seq: number; readonly ackedBelow?: number } | undefined;
 }
 
 export interface ReadOptions {
@@ -121,7 +126,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     this.metrics = options.metrics ?? noopMetrics;
     this.log = options.logger ?? silentLogger;
     this.snapshotEntries = options.snapshotEntries ?? 10_000;
-    this.applier = new Applier(options.stateMachine, options.sessionTtlMs ?? 600_000, options.maxSessions ?? 100_000);
+    this.applier = new Applier(options.stateMachine, options.sessionTtlMs ?? 600_000, options.maxSessions ?? 100_000, options.maxResponsesPerSession ?? 4_096);
     const random = options.random ?? defaultRandom;
     // Distinguishes this process's requests from an earlier incarnation's still in the log.
     this.incarnation = random.int(2 ** 31);
@@ -186,7 +191,25 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   /** Replicate `command` and return the state machine's result once it is applied on this node. */
   propose(command: C, options: ProposeOptions = {}): Promise<R> {
     if (this.state !== 'running') return Promise.reject(new StoppedError(`the node is ${this.state}`));
-    const bytes = this.opts.stateMachine.commandCodec.encode(command);
+    return this.proposeBytes(this.opts.stateMachine.commandCodec.encode(command), options);
+  }
+
+  /**
+   * `propose` for network endpoints: the command arrives encoded (with the state machine's command
+   * codec) and the result leaves encoded (result codec), so no value is decoded only to be re-encoded.
+   */
+  async proposeEncoded(command: Uint8Array, options: ProposeOptions = {}): Promise<Uint8Array> {
+    if (this.state !== 'running') throw new StoppedError(`the node is ${this.state}`);
+    return this.opts.stateMachine.resultCodec.encode(await this.proposeBytes(command, options));
+  }
+
+  /** `read` for network endpoints: query and result encoded with the state machine's query codecs. */
+  async readEncoded(query: Uint8Array, options: ReadOptions = {}): Promise<Uint8Array> {
+    const def = this.opts.stateMachine;
+    return def.queryResultCodec.encode(await this.read(def.queryCodec.decode(query), options));
+  }
+
+  private proposeBytes(bytes: Uint8Array, options: ProposeOptions): Promise<R> {
     const p = this.proposals.add(bytes, this.clock.now(), options);
     this.metrics.proposalsPending?.(this.proposals.size);
     this.kick();

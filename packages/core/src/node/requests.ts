@@ -19,7 +19,7 @@ export class PendingProposal<R> {
   constructor(
     readonly requestId: number,
     readonly command: Uint8Array,
-    readonly session: { readonly clientId: string; readonly seq: number } | undefined,
+    readonly session: { readonly clientId: string; readonly seq: number; readonly ackedBelow?: number } | undefined,
     readonly startedMs: number,
     readonly deadlineMs: number,
     readonly resolve: (r: R) => void,
@@ -33,6 +33,7 @@ export class PendingProposal<R> {
       requestId: this.requestId,
       clientId: this.session?.clientId ?? '',
       seq: this.session?.seq ?? 0,
+      ackedBelow: this.session?.ackedBelow ?? 0,
       command: this.command,
     };
   }
@@ -59,7 +60,7 @@ export class ProposalBook<R> {
     return this.pending.size;
   }
 
-  add(command: Uint8Array, nowMs: number, opts: { timeoutMs?: number; session?: { clientId: string; seq: number } }): Promise<R> {
+  add(command: Uint8Array, nowMs: number, opts: { timeoutMs?: number; session?: { clientId: string; seq: number; ackedBelow?: number } | undefined }): Promise<R> {
     if (this.pending.size >= this.maxPending) return Promise.reject(new OverloadedError('proposals', this.maxPending));
     return new Promise<R>((resolve, reject) => {
       const id = this.nextRequestId++;

@@ -1,75 +1,118 @@
 import { BinaryReader, BinaryWriter } from '@raftbus/state-machine';
 
-/** What a session remembers of the last command it applied. */
-export interface SessionRecord {
-  readonly seq: number;
+/** The remembered outcome of one command of a session. */
+export interface SessionResponse {
   /** The encoded result, or undefined when the command failed (then `error` holds the message). */
   readonly result: Uint8Array | undefined;
   readonly error: string | undefined;
-  readonly lastActiveLogTimeMs: number;
 }
 
+interface Session {
+  /** Every command below this sequence number has been answered and acknowledged by the client. */
+  ackedBelow: number;
+  /** Outcomes of applied commands at or above `ackedBelow`, by sequence number. */
+  readonly responses: Map<number, SessionResponse>;
+  lastActiveLogTimeMs: number;
+}
+
+/** What applying a command of a session should do. */
+export type SessionVerdict =
+  | { readonly kind: 'apply' }
+  | { readonly kind: 'duplicate'; readonly response: SessionResponse }
+  | { readonly kind: 'stale'; readonly reason: string };
+
 /**
- * Replicated client sessions (Raft thesis §6.3): per client, the last sequence number applied and its
- * result, so a retried command returns the first result instead of applying twice. Part of the
- * replicated state (included in snapshots); sessions expire by log time, identically on every node.
- *
- * A client must not have two commands in flight with the same session at once (sequence numbers are
- * applied in order; one older than the last applied is refused).
+ * Replicated client sessions (Raft thesis §6.3) for pipelined clients: per client, the outcome of every
+ * applied command it has not yet acknowledged, so a retried command returns its first outcome instead of
+ * applying twice — whatever order retries and new commands arrive in. Each command carries `ackedBelow`
+ * (the client has its answers for every sequence number below it), which lets the table forget them.
+ * Part of the replicated state (in snapshots); sessions expire by log time, identically on every node.
  */
 export class SessionTable {
   /** Insertion order = least recently active first, so expiry pops from the front. */
-  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly sessions = new Map<string, Session>();
 
   constructor(
     readonly ttlMs: number,
     readonly maxSessions: number,
+    /** Unacknowledged responses kept per client; a client pipelining more gets its oldest refused. */
+    readonly maxResponsesPerSession: number,
   ) {}
 
   get size(): number {
     return this.sessions.size;
   }
 
-  get(clientId: string): SessionRecord | undefined {
-    return this.sessions.get(clientId);
+  check(clientId: string, seq: number, logTimeMs: number): SessionVerdict {
+    const s = this.sessions.get(clientId);
+    if (!s) return { kind: 'apply' };
+    this.touch(clientId, s, logTimeMs);
+    const known = s.responses.get(seq);
+    if (known) return { kind: 'duplicate', response: known };
+    if (seq < s.ackedBelow) return { kind: 'stale', reason: `sequence ${seq} of client ${clientId} was already answered and acknowledged` };
+    return { kind: 'apply' };
   }
 
-  record(clientId: string, rec: SessionRecord): void {
+  record(clientId: string, seq: number, ackedBelow: number, response: SessionResponse, logTimeMs: number): void {
+    let s = this.sessions.get(clientId);
+    if (!s) {
+      s = { ackedBelow: 0, responses: new Map(), lastActiveLogTimeMs: logTimeMs };
+      this.sessions.set(clientId, s);
+      // Bounded: beyond maxSessions the least recently active session is dropped (as if expired).
+      while (this.sessions.size > this.maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
+    }
+    this.touch(clientId, s, logTimeMs);
+    s.responses.set(seq, response);
+    if (ackedBelow > s.ackedBelow) {
+      s.ackedBelow = ackedBelow;
+      for (const k of s.responses.keys()) if (k < ackedBelow) s.responses.delete(k);
+    }
+    if (s.responses.size > this.maxResponsesPerSession) {
+      const oldest = Math.min(...s.responses.keys());
+      s.responses.delete(oldest);
+      s.ackedBelow = Math.max(s.ackedBelow, oldest + 1);
+    }
+  }
+
+  private touch(clientId: string, s: Session, logTimeMs: number): void {
+    s.lastActiveLogTimeMs = logTimeMs;
     this.sessions.delete(clientId);
-    this.sessions.set(clientId, rec);
-    // Bounded: beyond maxSessions the least recently active session is dropped (as if expired).
-    while (this.sessions.size > this.maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
+    this.sessions.set(clientId, s);
   }
 
   /** Drop sessions idle for longer than the TTL at log time `nowLogTimeMs`. */
   expire(nowLogTimeMs: number): void {
-    for (const [id, rec] of this.sessions) {
-      if (nowLogTimeMs - rec.lastActiveLogTimeMs <= this.ttlMs) break;
+    for (const [id, s] of this.sessions) {
+      if (nowLogTimeMs - s.lastActiveLogTimeMs <= this.ttlMs) break;
       this.sessions.delete(id);
     }
   }
 
   encode(w: BinaryWriter): void {
     w.uint(this.sessions.size);
-    for (const [id, rec] of this.sessions) {
-      w.string(id).uint(rec.seq).double(rec.lastActiveLogTimeMs);
-      if (rec.result !== undefined) w.uint(0).bytes(rec.result);
-      else w.uint(1).string(rec.error ?? '');
+    for (const [id, s] of this.sessions) {
+      w.string(id).uint(s.ackedBelow).double(s.lastActiveLogTimeMs).uint(s.responses.size);
+      for (const [seq, r] of s.responses) {
+        w.uint(seq);
+        if (r.result !== undefined) w.uint(0).bytes(r.result);
+        else w.uint(1).string(r.error ?? '');
+      }
     }
   }
 
   decodeFrom(r: BinaryReader): void {
     this.sessions.clear();
-    const n = r.uint();
-    for (let k = 0; k < n; k++) {
+    for (let n = r.uint(); n > 0; n--) {
       const id = r.string();
-      const seq = r.uint();
+      const ackedBelow = r.uint();
       const lastActiveLogTimeMs = r.double();
-      const failed = r.uint() === 1;
-      const rec: SessionRecord = failed
-        ? { seq, result: undefined, error: r.string(), lastActiveLogTimeMs }
-        : { seq, result: r.bytes().slice(), error: undefined, lastActiveLogTimeMs };
-      this.sessions.set(id, rec);
+      const responses = new Map<number, SessionResponse>();
+      for (let k = r.uint(); k > 0; k--) {
+        const seq = r.uint();
+        const failed = r.uint() === 1;
+        responses.set(seq, failed ? { result: undefined, error: r.string() } : { result: r.bytes().slice(), error: undefined });
+      }
+      this.sessions.set(id, { ackedBelow, responses, lastActiveLogTimeMs });
     }
   }
 }

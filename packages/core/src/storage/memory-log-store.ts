@@ -109,8 +109,11 @@ export class MemoryLogStore implements LogStore {
   }
 }
 
+/** `new Uint8Array(bytes)` copies; `bytes.slice()` would not when `bytes` is a Buffer (Buffer#slice is a view). */
+const copyBytes = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes);
+
 function copyEntry(entry: Entry): Entry {
-  return { index: entry.index, term: entry.term, type: entry.type, data: entry.data.slice() };
+  return { index: entry.index, term: entry.term, type: entry.type, data: copyBytes(entry.data) };
 }
 
 function copyConfState(confState: ConfState): ConfState {
@@ -119,5 +122,5 @@ function copyConfState(confState: ConfState): ConfState {
 
 function copySnapshot(snapshot: Snapshot): Snapshot {
   const { meta } = snapshot;
-  return { meta: { index: meta.index, term: meta.term, confState: copyConfState(meta.confState) }, data: snapshot.data.slice() };
+  return { meta: { index: meta.index, term: meta.term, confState: copyConfState(meta.confState) }, data: copyBytes(snapshot.data) };
 }

@@ -88,6 +88,14 @@ export function badInputCases(test: SuiteTestFunction, factory: LogStoreFactory)
       const next = await open();
       await expectLog(t, next.store, 1, entries(1, 2, 1), 'closing twice is harmless');
     });
+    await withHarness(factory, async ({ open, unopened }) => {
+      const first = await open();
+      await first.store.write({ entries: entries(1, 1, 1), hardState: hardState(1) });
+      await expectRejects(t, () => unopened().open(), { code: 'LOG_STORE_STATE' }, 'a second store over storage that is open');
+      await first.store.close();
+      const second = await open();
+      t.same(view(second.state.entries), view(entries(1, 1, 1)), 'opens once the first store is closed');
+    });
     await withHarness(factory, async ({ unopened }) => {
       const store = unopened();
       await expectRejects(t, () => store.write({ entries: entries(1, 1, 1) }), { code: 'LOG_STORE_STATE', state: 'unopened' }, 'write before open');

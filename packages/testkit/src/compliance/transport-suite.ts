@@ -1,4 +1,4 @@
-import { MessageType, type Message, type NodeId, type Transport } from '@raftbus/core';
+import { EntryType, MessageType, type Message, type NodeId, type Transport } from '@raftbus/core';
 
 /**
  * The Transport compliance suite: every Transport implementation runs it (abstract-level style).
@@ -93,6 +93,7 @@ export function sampleMessages(from: NodeId, to: NodeId): Message[] {
     m(MessageType.ReadIndex, { context: pattern(8, 3) }),
     m(MessageType.ReadIndexResponse, { index: 12, context: new Uint8Array(0) }),
     m(MessageType.TransferLeader, { transferee: to }),
+    m(MessageType.Propose, { entries: [{ index: 0, term: 0, type: EntryType.Normal, data: pattern(64, 4) }] }),
   ];
 }
 

@@ -1,0 +1,263 @@
+import type { Message, NodeId } from '@raftbus/core';
+import { Dealer, type Context } from 'zeromq';
+import { WireEncodeError, encodeMessageBatch, encodeSnapshotChunk, type SnapshotChunkAck } from '@raftbus/wire';
+import type { RateLimitedLogger } from './log.js';
+import type { ResolvedOptions } from './options.js';
+import { BoundedQueue } from './send-queue.js';
+import { OutboundSnapshot } from './snapshot-stream.js';
+
+/** Bound on control frames (snapshot acks) waiting to be sent to one peer. */
+const CONTROL_FRAMES_MAX = 1024;
+/** Per-message and per-entry allowance for protobuf framing when estimating a batch's size. */
+const MESSAGE_OVERHEAD_BYTES = 96;
+const ENTRY_OVERHEAD_BYTES = 32;
+
+interface Frame {
+  readonly bytes: Uint8Array;
+  /** Protocol messages in the frame (0 for chunks and acks), for metrics. */
+  readonly messages: number;
+  readonly kind: 'batch' | 'chunk' | 'control';
+}
+
+export interface LinkEnvironment {
+  readonly self: NodeId;
+  readonly peer: NodeId;
+  readonly address: string;
+  readonly peerPublicKey: string | undefined;
+  readonly context: Context;
+  readonly options: ResolvedOptions;
+  readonly log: RateLimitedLogger;
+  nextStreamId(): number;
+}
+
+function estimateBytes(m: Message): number {
+  let bytes = MESSAGE_OVERHEAD_BYTES + (m.context?.byteLength ?? 0);
+  for (const e of m.entries) bytes += ENTRY_OVERHEAD_BYTES + e.data.byteLength;
+  return bytes;
+}
+
+/**
+ * Everything this node sends to one peer: a DEALER connected to the peer's ROUTER (routing id = this
+ * node's id), a bounded queue, and the one send loop that may call `send()` on that socket (zeromq.js
+ * allows a single pending send per socket). Consecutive queued messages are coalesced into one frame.
+ */
+export class PeerLink {
+  private readonly dealer: Dealer;
+  private readonly queue: BoundedQueue<Message>;
+  private readonly control = new BoundedQueue<Uint8Array>(CONTROL_FRAMES_MAX);
+  private snapshot: OutboundSnapshot | undefined;
+  private preferSnapshot = false;
+  /** The one pending dealer.send() (zeromq.js allows a single one per socket). */
+  private inFlight: Promise<void> | undefined;
+  private stallTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(private readonly env: LinkEnvironment) {
+    const o = env.options;
+    this.queue = new BoundedQueue(o.maxQueuedMessagesPerPeer);
+    this.dealer = new Dealer({
+      context: env.context,
+      routingId: env.self,
+      // Nothing may keep the process alive after stop(), and stale Raft messages are worthless.
+      linger: 0,
+      // Queue only to a completed connection: while the peer is down, send() waits sendTimeoutMs and
+      // fails instead of libzmq piling up messages that would arrive stale.
+      immediate: true,
+      sendTimeout: o.sendTimeoutMs,
+      reconnectInterval: o.reconnectIntervalMs,
+      reconnectMaxInterval: o.reconnectIntervalMsMax,
+      heartbeatInterval: o.heartbeatIntervalMs,
+      heartbeatTimeout: o.heartbeatTimeoutMs,
+      heartbeatTimeToLive: o.heartbeatTimeoutMs,
+      ...(o.curve && env.peerPublicKey
+        ? { curveServerKey: env.peerPublicKey, curvePublicKey: o.curve.publicKey, curveSecretKey: o.curve.secretKey }
+        : {}),
+    });
+    const { metrics } = o;
+    this.dealer.events.on('handshake', () => metrics.peerConnected(env.peer));
+    this.dealer.events.on('disconnect', () => metrics.peerDisconnected(env.peer));
+    const onHandshakeError = (event: { error: Error }) => {
+      metrics.handshakeFailed(env.peer, 'outbound');
+      env.log.warn(`handshake-out:${env.peer}`, { peer: env.peer, error: event.error.message }, 'outbound handshake failed');
+    };
+    this.dealer.events.on('handshake:error:auth', onHandshakeError);
+    this.dealer.events.on('handshake:error:protocol', onHandshakeError);
+    this.dealer.connect(env.address);
+  }
+
+  /**
+   * Queues a message for the peer without sending it: the caller queues a whole burst and then calls
+   * `pump()` once, so the burst leaves as one frame. A snapshot message replaces any unfinished stream.
+   */
+  enqueue(message: Message): void {
+    const { metrics } = this.env.options;
+    if (this.closed) return metrics.sendFailed(this.env.peer, 'stopped', 1);
+    if (message.snapshot) return this.startSnapshot(message);
+    if (!this.queue.push(message)) return metrics.sendFailed(this.env.peer, 'queueFull', 1);
+  }
+
+  /** Queues a control frame (a snapshot chunk ack for the peer) and sends it as soon as possible. */
+  enqueueControl(frame: Uint8Array): void {
+    if (this.closed || !this.control.push(frame)) return;
+    this.pump();
+  }
+
+  /** The peer acknowledged (or aborted) chunks of our outbound snapshot stream. */
+  onAck(ack: SnapshotChunkAck): void {
+    const stream = this.snapshot;
+    if (!stream || !stream.acknowledge(ack, Date.now())) return;
+    if (ack.aborted) this.abortSnapshot('aborted by the receiver');
+    this.pump();
+  }
+
+  private startSnapshot(message: Message): void {
+    const o = this.env.options;
+    if (message.snapshot!.data.byteLength > o.maxSnapshotBytes) {
+      this.env.log.warn('snapshot-oversized', { peer: this.env.peer, bytes: message.snapshot!.data.byteLength }, 'snapshot over maxSnapshotBytes not sent');
+      return o.metrics.sendFailed(this.env.peer, 'oversized', 1);
+    }
+    if (this.snapshot && !this.snapshot.done) this.abortSnapshot('replaced by a newer snapshot');
+    this.snapshot = new OutboundSnapshot(this.env.nextStreamId(), message, o.snapshotChunkBytes, o.maxSnapshotChunksInFlight, Date.now());
+  }
+
+  private abortSnapshot(reason: string): void {
+    if (!this.snapshot) return;
+    this.env.log.warn(`snapshot-abort:${this.env.peer}`, { peer: this.env.peer, streamId: this.snapshot.streamId, reason }, 'snapshot stream abandoned');
+    this.env.options.metrics.sendFailed(this.env.peer, 'snapshotAborted', 1);
+    this.snapshot = undefined;
+  }
+
+  /** The next frame to send, or undefined when there is nothing sendable right now. */
+  private nextFrame(): Frame | undefined {
+    const control = this.control.shift();
+    if (control) return { bytes: control, messages: 0, kind: 'control' };
+    const stream = this.snapshot;
+    if (stream) {
+      if (stream.done) {
+        this.env.options.metrics.snapshotTransferred(this.env.peer, 'sent', stream.totalBytes);
+        this.snapshot = undefined;
+      } else if (stream.stalled(Date.now(), this.env.options.snapshotStallTimeoutMs)) {
+        this.abortSnapshot('no acknowledgement within snapshotStallTimeoutMs');
+      }
+    }
+    // Alternate chunks and message batches so neither starves the other.
+    const chunkReady = this.snapshot?.canSend ?? false;
+    if (chunkReady && (this.preferSnapshot || this.queue.length === 0)) {
+      this.preferSnapshot = false;
+      return { bytes: encodeSnapshotChunk(this.snapshot!.takeChunk()), messages: 0, kind: 'chunk' };
+    }
+    this.preferSnapshot = true;
+    return this.queue.length > 0 ? this.nextBatch() : undefined;
+  }
+
+  private nextBatch(maxMessages = this.env.options.maxBatchMessages): Frame | undefined {
+    const o = this.env.options;
+    const batch: Message[] = [];
+    let estimated = 0;
+    for (let m = this.queue.peek(); m && batch.length < maxMessages; m = this.queue.peek()) {
+      const size = estimateBytes(m);
+      if (batch.length > 0 && estimated + size > o.maxBatchBytes) break;
+      batch.push(this.queue.shift()!);
+      estimated += size;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = encodeMessageBatch(batch);
+    } catch (err) {
+      if (!(err instanceof WireEncodeError) || batch.length === 1) {
+        o.metrics.sendFailed(this.env.peer, 'encodeError', batch.length);
+        this.env.log.warn('encode', { peer: this.env.peer, error: String(err) }, 'message cannot be encoded; dropped');
+        return undefined;
+      }
+      // Isolate the bad message: put all but the first back and encode one at a time.
+      for (let i = batch.length - 1; i >= 1; i--) this.queue.unshift(batch[i]!);
+      return this.nextSingle(batch[0]!);
+    }
+    if (bytes.byteLength > o.maxFrameBytes) {
+      if (batch.length === 1) {
+        o.metrics.sendFailed(this.env.peer, 'oversized', 1);
+        this.env.log.warn('oversized', { peer: this.env.peer, bytes: bytes.byteLength }, 'message over maxFrameBytes; dropped');
+        return undefined;
+      }
+      for (let i = batch.length - 1; i >= 1; i--) this.queue.unshift(batch[i]!);
+      return this.nextSingle(batch[0]!);
+    }
+    return { bytes, messages: batch.length, kind: 'batch' };
+  }
+
+  /** Re-queues `message` at the front and takes a batch of just it. */
+  private nextSingle(message: Message): Frame | undefined {
+    this.queue.unshift(message);
+    return this.nextBatch(1);
+  }
+
+  /**
+   * Starts the next send unless one is pending. Called synchronously from send() (no event-loop hop
+   * between a Raft node's send and the socket) and again whenever a send settles, so messages queued
+   * meanwhile leave together as one frame.
+   */
+  pump(): void {
+    // Each turn either starts a send and returns, or consumes a dropped message: bounded by the queue.
+    while (!this.closed && !this.inFlight) {
+      const frame = this.nextFrame();
+      if (!frame) {
+        // A dropped (unencodable or oversized) message yields no frame but may leave work behind.
+        if (this.hasSendableWork()) continue;
+        this.armStallCheck();
+        return;
+      }
+      const o = this.env.options;
+      this.inFlight = this.dealer.send(frame.bytes).then(
+        () => {
+          this.inFlight = undefined;
+          o.metrics.frameSent(this.env.peer, frame.messages, frame.bytes.byteLength);
+          this.pump();
+        },
+        (err: unknown) => {
+          this.inFlight = undefined;
+          if (this.closed) return;
+          this.onSendError(frame, err);
+          this.pump();
+        },
+      );
+      return;
+    }
+  }
+
+  private onSendError(frame: Frame, err: unknown): void {
+    const o = this.env.options;
+    const code = (err as { code?: string }).code;
+    // EAGAIN: the peer took nothing for sendTimeoutMs. What is queued behind would arrive stale; Raft
+    // resends what still matters on its next heartbeat, so flush rather than deliver history.
+    const flushed = frame.messages + this.queue.clear();
+    if (flushed > 0) o.metrics.sendFailed(this.env.peer, 'peerUnavailable', flushed);
+    if (frame.kind === 'chunk') this.abortSnapshot('a chunk could not be sent');
+    this.env.log.warn(`send:${this.env.peer}`, { peer: this.env.peer, code, dropped: flushed }, code === 'EAGAIN' ? 'peer unavailable' : 'send failed');
+  }
+
+  private hasSendableWork(): boolean {
+    return this.control.length > 0 || this.queue.length > 0 || (this.snapshot?.canSend ?? false);
+  }
+
+  /** While a stream waits for acks, look again after a while: a stalled stream must be abandoned. */
+  private armStallCheck(): void {
+    if (!this.snapshot || this.stallTimer) return;
+    this.stallTimer = setTimeout(() => {
+      this.stallTimer = undefined;
+      this.pump();
+    }, Math.min(1000, this.env.options.snapshotStallTimeoutMs));
+    this.stallTimer.unref();
+  }
+
+  /** Closes the socket at once (linger 0) and waits for a pending send to settle. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.clear();
+    this.control.clear();
+    this.snapshot = undefined;
+    if (this.stallTimer) clearTimeout(this.stallTimer);
+    this.dealer.close();
+    await this.inFlight;
+  }
+}
