@@ -2,14 +2,17 @@
 // The randomized simulation sweep: `npm run sim -- --seeds 1000 --nodes 5`. Progress goes to stderr; the
 // last stdout line is the summary; the exit status is 1 if any seed found a violation (2 on bad usage).
 import { parseArgs } from 'node:util';
-import { addFigures, emptyFigures, runSeed, type SeedFigures, type SeedResult } from '../sim/sweep.js';
+import { PLANTED_BUGS, type PlantedBug, type PlantedBugName } from '../sim/planted-bugs.js';
+import { addFigures, emptyFigures, runSeed, type SeedFigures, type SeedResult, type SweepOptions } from '../sim/sweep.js';
 
 const USAGE = `usage: npm run sim -- [--seeds N] [--from S] [--nodes 3|5|7] [--ticks T] [--replay SEED [--trace]]
   --seeds N      number of seeds to run (default 100)
   --from S       first seed (default 1)
   --nodes N      cluster size (default 5)
   --ticks T      ticks of faults per seed before the heal phase (default 1000)
-  --replay SEED  run one seed and print its figures (and its event trace with --trace)`;
+  --replay SEED  run one seed and print its figures (and its event trace with --trace)
+  --plant BUG    run with a planted bug and stop at the first seed that catches it; BUG is one of
+                 ${Object.keys(PLANTED_BUGS).join(', ')}`;
 
 const DEFAULT_SEEDS = 100;
 const DEFAULT_TICKS = 1000;
@@ -27,6 +30,7 @@ interface Args {
   ticks: number;
   replay: number | undefined;
   trace: boolean;
+  plant: PlantedBugName | undefined;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number, min = 1): number {
@@ -46,6 +50,7 @@ function parse(argv: string[]): Args {
       ticks: { type: 'string' },
       replay: { type: 'string' },
       trace: { type: 'boolean' },
+      plant: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -61,12 +66,30 @@ function parse(argv: string[]): Args {
     ticks: positiveInt('ticks', values.ticks, DEFAULT_TICKS, 0),
     replay: values.replay === undefined ? undefined : positiveInt('replay', values.replay, 0, 0),
     trace: values.trace ?? false,
+    plant: plantedBug(values.plant),
+  };
+}
+
+function plantedBug(raw: string | undefined): PlantedBugName | undefined {
+  if (raw === undefined) return undefined;
+  if (!Object.hasOwn(PLANTED_BUGS, raw)) throw new UsageError(`--plant must be one of ${Object.keys(PLANTED_BUGS).join(', ')}, got ${JSON.stringify(raw)}`);
+  return raw as PlantedBugName;
+}
+
+function sweepOptions(args: Args): SweepOptions {
+  const bug: PlantedBug | undefined = args.plant === undefined ? undefined : PLANTED_BUGS[args.plant];
+  return {
+    nodes: args.nodes,
+    ticks: args.ticks,
+    ...(bug?.coreFactory ? { coreFactory: bug.coreFactory } : {}),
+    ...(bug?.diskFactory ? { diskFactory: bug.diskFactory } : {}),
   };
 }
 
 function replayCommand(seed: number, args: Args): string {
   const ticks = args.ticks === DEFAULT_TICKS ? '' : ` --ticks ${args.ticks}`;
-  return `npm run sim -- --replay ${seed} --nodes ${args.nodes}${ticks}`;
+  const plant = args.plant === undefined ? '' : ` --plant ${args.plant}`;
+  return `npm run sim -- --replay ${seed} --nodes ${args.nodes}${ticks}${plant}`;
 }
 
 function summary(seeds: number, violations: number, f: SeedFigures): string {
@@ -89,7 +112,7 @@ function reportViolation(r: SeedResult, args: Args): void {
 function replay(args: Args): number {
   const seed = args.replay!;
   const trace = args.trace ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
-  const r = runSeed(seed, { nodes: args.nodes, ticks: args.ticks, ...(trace ? { trace } : {}) });
+  const r = runSeed(seed, { ...sweepOptions(args), ...(trace ? { trace } : {}) });
   process.stderr.write(`seed ${seed} config: ${r.config}\n${details(r.figures)}\n`);
   if (r.violation) reportViolation(r, args);
   process.stdout.write(`${summary(1, r.violation ? 1 : 0, r.figures)}\n`);
@@ -102,11 +125,16 @@ function sweep(args: Args): number {
   const startedMs = Date.now();
   let lastProgressMs = startedMs;
   for (let k = 0; k < args.seeds; k++) {
-    const r = runSeed(args.from + k, { nodes: args.nodes, ticks: args.ticks });
+    const r = runSeed(args.from + k, sweepOptions(args));
     total = addFigures(total, r.figures);
     if (r.violation) {
       violations++;
       if (violations <= PRINTED_VIOLATIONS_MAX) reportViolation(r, args);
+      if (args.plant !== undefined) {
+        process.stderr.write(`planted bug ${args.plant} caught by ${r.violation.property} after ${k + 1} seeds\n`);
+        process.stdout.write(`${summary(k + 1, violations, total)}\n`);
+        return 1;
+      }
     }
     const nowMs = Date.now();
     if (nowMs - lastProgressMs >= PROGRESS_INTERVAL_MS || k === args.seeds - 1) {
