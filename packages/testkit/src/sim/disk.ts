@@ -1,4 +1,4 @@
-import { LogState, type Entry, type HardState, type LogWrite, type Snapshot } from '@raftbus/core';
+import { InvariantError, LogState, type Entry, type HardState, type LogWrite, type Snapshot } from '@raftbus/core';
 
 /** One atomic write, as a Ready asks for it: snapshot, then entries, then hard state. */
 export type DiskWrite = LogWrite;
@@ -68,7 +68,7 @@ export class SimDisk {
     this.shape = new LogState({ hardState: this.hs, ...(meta ? { snapshot: meta } : {}), firstIndex: this.snapshotIndex + 1 });
     for (const e of this.log) {
       const problem = this.shape.restoreEntry(e.index, e.term);
-      if (problem !== undefined) throw new Error(`simulated disk holds an invalid log: ${problem}`);
+      if (problem !== undefined) throw new InvariantError('disk-log-valid', `simulated disk holds an invalid log: ${problem}`);
     }
   }
 

@@ -13,6 +13,7 @@ import {
   type Snapshot,
 } from '@raftbus/core';
 import type { SafetyChecker, NodeView } from './checker.js';
+import { SimulationUsageError } from './errors.js';
 import type { SimDisk } from './disk.js';
 import type { Random } from './random.js';
 import { HashChainStateMachine } from './state-machine.js';
@@ -98,7 +99,7 @@ export class SimNode implements NodeView {
 
   /** The live core (throws if the node is down). Scenario tests use it to inspect or to call campaign(). */
   get raft(): RaftCore {
-    if (!this.core) throw new Error(`node ${this.id} is down`);
+    if (!this.core) throw new SimulationUsageError(`node ${this.id} is down`);
     return this.core;
   }
 
