@@ -407,3 +407,22 @@ t.test('persistence: the leader replicates before its own write is durable, but 
   r.advance(rd);
   t.equal(r.commitIndex, lastIndex, 'committed once the leader\'s write is durable');
 });
+
+t.test('persistence: an acknowledgement queued in an old term is never sent after a newer leader truncated those entries', async (t) => {
+  // Found by the simulator (seed 95, 5 nodes): a follower queued an ack while a write was in flight, a
+  // leader of a newer term truncated the acknowledged entries, and the ack left after that truncation
+  // was durable.
+  const r = node('n2', { term: 3 });
+  r.step(msg({ type: MessageType.Append, from: 'n1', to: 'n2', term: 3, index: 0, logTerm: 0, entries: [ent(1, 3), ent(2, 3)] }));
+  const inFlight = r.ready(); // the write of entries 1–2 is in flight
+  r.step(msg({ type: MessageType.Append, from: 'n1', to: 'n2', term: 3, index: 2, logTerm: 3, entries: [ent(3, 3), ent(4, 3)] }));
+  // A leader of term 4 whose log diverges after index 2 truncates entries 3–4.
+  r.step(msg({ type: MessageType.Append, from: 'n3', to: 'n2', term: 4, index: 2, logTerm: 3, entries: [ent(3, 4)] }));
+  r.advance(inFlight);
+  const next = r.ready();
+  t.same(next.entries.map((e) => [e.index, e.term]), [[3, 4]], 'the next write persists the truncation');
+  const stale = [...next.messagesBeforePersist, ...next.messages].filter((m) => m.to === 'n1' && m.type === MessageType.AppendResponse && m.index >= 3);
+  t.same(stale, [], 'the term-3 acknowledgement of entries 3–4 is not sent');
+  t.ok(next.messages.some((m) => m.to === 'n3' && m.type === MessageType.AppendResponse && m.index === 3 && m.term === 4), 'the new leader is acknowledged');
+  r.advance(next);
+});

@@ -669,6 +669,13 @@ export class RaftCore {
     if (term !== this.currentTerm) {
       this.currentTerm = term;
       this.votedFor = NO_NODE;
+      // Messages of older terms not yet handed out describe a state that may no longer be what the next
+      // write persists: an append response queued in term t can acknowledge entries that a leader of the
+      // new term truncates before that write. Sent after it, the acknowledgement would claim durability
+      // of entries we no longer hold. Raft tolerates losing them, so drop them.
+      const current = (m: Message) => m.term >= term;
+      this.outboxEarly = this.outboxEarly.filter(current);
+      this.outboxAfterPersist = this.outboxAfterPersist.filter(current);
     }
     this.currentLeader = NO_NODE;
     this.leadTransferee = NO_NODE;

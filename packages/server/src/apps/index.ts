@@ -6,9 +6,13 @@ import { sessionOf } from '../http/session.js';
 import { object } from '../http/validate.js';
 import { readConsistency, type AnyServerApp } from './app.js';
 import { counterApp } from './counter.js';
+import { kvStoreApp } from './kv-store.js';
+import { lockServiceApp } from './lock-service.js';
 
 export const BUILT_IN_APPS: Readonly<Record<string, AnyServerApp>> = {
   counter: counterApp,
+  'kv-store': kvStoreApp,
+  'lock-service': lockServiceApp,
 };
 
 /**

@@ -16,7 +16,7 @@ const PEER_STATUS_TIMEOUT_MS = 1000;
 
 /** /v1/status, /v1/cluster, /v1/cluster/transfer-leadership and /v1/log: the same on every app. */
 export function addClusterRoutes(router: Router, node: NodeControl, peerHttp: ReadonlyMap<NodeId, string>, bearerToken?: string): void {
-  router.get('/v1/status', () => ({ body: node.status() }));
+  router.get('/v1/status', () => ({ body: { ...node.status(), pid: process.pid } }));
 
   router.get('/v1/cluster', async () => {
     const self = node.status();
