@@ -12,6 +12,6 @@ export { SafetyChecker, type NodeView, type CheckerOptions, type CheckerFigures 
 export { SimNode, defaultCoreFactory, type CoreFactory, type RaftTuning, type NodeCounters } from './sim/node.js';
 export { Simulation, type SimulationOptions } from './sim/simulation.js';
 export { Cluster, ScenarioFailure, encodeCommand, decodeCommand } from './sim/cluster.js';
-export { runSeed, addFigures, emptyFigures, type SweepOptions, type SeedResult, type SeedFigures } from './sim/sweep.js';
+export { runSeed, addFigures, emptyFigures, DEFAULT_SWEEP_TICKS, DEFAULT_SWEEP_NODES, type SweepOptions, type SeedResult, type SeedFigures } from './sim/sweep.js';
 export { Nemesis, randomRates, type NemesisRates, type NemesisCounters } from './sim/nemesis.js';
 export { OldTermCommitCore, VoteWithoutLogCheckCore, ForgetfulVoteDisk, PLANTED_BUGS, type PlantedBug, type PlantedBugName } from './sim/planted-bugs.js';

@@ -3,20 +3,18 @@
 // last stdout line is the summary; the exit status is 1 if any seed found a violation (2 on bad usage).
 import { parseArgs } from 'node:util';
 import { PLANTED_BUGS, type PlantedBug, type PlantedBugName } from '../sim/planted-bugs.js';
-import { addFigures, emptyFigures, runSeed, type SeedFigures, type SeedResult, type SweepOptions } from '../sim/sweep.js';
+import { DEFAULT_SWEEP_NODES, DEFAULT_SWEEP_TICKS, addFigures, emptyFigures, runSeed, type SeedFigures, type SeedResult, type SweepOptions } from '../sim/sweep.js';
 
 const USAGE = `usage: npm run sim -- [--seeds N] [--from S] [--nodes 3|5|7] [--ticks T] [--replay SEED [--trace]]
   --seeds N      number of seeds to run (default 100)
   --from S       first seed (default 1)
-  --nodes N      cluster size (default 5)
-  --ticks T      ticks of faults per seed before the heal phase (default 1000)
+  --nodes N      cluster size (default ${DEFAULT_SWEEP_NODES})
+  --ticks T      ticks of faults per seed before the heal phase (default ${DEFAULT_SWEEP_TICKS})
   --replay SEED  run one seed and print its figures (and its event trace with --trace)
   --plant BUG    run with a planted bug and stop at the first seed that catches it; BUG is one of
                  ${Object.keys(PLANTED_BUGS).join(', ')}`;
 
 const DEFAULT_SEEDS = 100;
-const DEFAULT_TICKS = 1000;
-const DEFAULT_NODES = 5;
 /** Violations printed in full; the rest are counted (the summary line has the total). */
 const PRINTED_VIOLATIONS_MAX = 20;
 const PROGRESS_INTERVAL_MS = 2000;
@@ -62,8 +60,8 @@ function parse(argv: string[]): Args {
   return {
     seeds: positiveInt('seeds', values.seeds, DEFAULT_SEEDS),
     from: positiveInt('from', values.from, 1, 0),
-    nodes: positiveInt('nodes', values.nodes, DEFAULT_NODES),
-    ticks: positiveInt('ticks', values.ticks, DEFAULT_TICKS, 0),
+    nodes: positiveInt('nodes', values.nodes, DEFAULT_SWEEP_NODES),
+    ticks: positiveInt('ticks', values.ticks, DEFAULT_SWEEP_TICKS, 0),
     replay: values.replay === undefined ? undefined : positiveInt('replay', values.replay, 0, 0),
     trace: values.trace ?? false,
     plant: plantedBug(values.plant),
@@ -87,7 +85,7 @@ function sweepOptions(args: Args): SweepOptions {
 }
 
 function replayCommand(seed: number, args: Args): string {
-  const ticks = args.ticks === DEFAULT_TICKS ? '' : ` --ticks ${args.ticks}`;
+  const ticks = args.ticks === DEFAULT_SWEEP_TICKS ? '' : ` --ticks ${args.ticks}`;
   const plant = args.plant === undefined ? '' : ` --plant ${args.plant}`;
   return `npm run sim -- --replay ${seed} --nodes ${args.nodes}${ticks}${plant}`;
 }

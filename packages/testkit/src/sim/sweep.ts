@@ -9,7 +9,7 @@ import { Simulation } from './simulation.js';
 export interface SweepOptions {
   /** Cluster size. Default 5. */
   readonly nodes?: number;
-  /** Ticks of chaos before the heal phase. Default 400. */
+  /** Ticks of chaos before the heal phase. Default DEFAULT_SWEEP_TICKS. */
   readonly ticks?: number;
   readonly coreFactory?: CoreFactory;
   readonly diskFactory?: DiskFactory;
@@ -53,6 +53,9 @@ export interface SeedResult {
 }
 
 export const ELECTION_TICKS = 10;
+/** Ticks of faults per seed unless told otherwise (100 election timeouts: room for many leaders). */
+export const DEFAULT_SWEEP_TICKS = 1000;
+export const DEFAULT_SWEEP_NODES = 5;
 /** After healing, a fresh proposal must commit within this many election timeouts. */
 const HEAL_COMMIT_ELECTION_TIMEOUTS = 40;
 /** …and every node must have applied everything within this many more. */
@@ -100,8 +103,8 @@ function asViolation(e: unknown, sim: Simulation | undefined, seed: number): Sim
  * proposal commits and every node converges within bounds. Never throws; a violation is in the result.
  */
 export function runSeed(seed: number, options: SweepOptions = {}): SeedResult {
-  const nodes = options.nodes ?? 5;
-  const ticks = options.ticks ?? 400;
+  const nodes = options.nodes ?? DEFAULT_SWEEP_NODES;
+  const ticks = options.ticks ?? DEFAULT_SWEEP_TICKS;
   const profile = new Random(seed ^ 0x5ee_d5ee);
   const drawn = drawConfig(profile);
   const config = { ...drawn, raft: { ...drawn.raft, ...options.raft } };
