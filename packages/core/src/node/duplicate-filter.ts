@@ -28,20 +28,17 @@ export class DuplicateFilter {
 
   /** True if this request was applied before (skip it); otherwise records it and returns false. */
   seen(origin: string, incarnation: number, requestId: number, ackedBelow: number, logTimeMs: number): boolean {
-    const key = `${origin}\u0000${incarnation}`;
-    let p = this.proposers.get(key);
-    if (p) {
-      this.proposers.delete(key); // re-insert: the map's order is least recently active first
-    } else {
-      p = { ackedBelow: 0, applied: new Set(), lastActiveLogTimeMs: logTimeMs };
-    }
-    this.proposers.set(key, p);
-    p.lastActiveLogTimeMs = logTimeMs;
-    while (this.proposers.size > this.maxProposers) this.proposers.delete(this.proposers.keys().next().value!);
+    const p = this.touch(origin, incarnation, logTimeMs);
     if (requestId < p.ackedBelow || p.applied.has(requestId)) return true;
     p.applied.add(requestId);
     if (ackedBelow > p.ackedBelow) {
-      for (const id of p.applied) if (id < ackedBelow) p.applied.delete(id);
+      // Ids are handed out in order, so the acknowledged ones are usually a short run: delete that run,
+      // unless the jump is longer than the set (then scanning the set is cheaper).
+      if (ackedBelow - p.ackedBelow <= p.applied.size) {
+        for (let id = p.ackedBelow; id < ackedBelow; id++) p.applied.delete(id);
+      } else {
+        for (const id of p.applied) if (id < ackedBelow) p.applied.delete(id);
+      }
       p.ackedBelow = ackedBelow;
     }
     if (p.applied.size > this.maxIdsPerProposer) {
@@ -50,6 +47,34 @@ export class DuplicateFilter {
       p.ackedBelow = Math.max(p.ackedBelow, oldest + 1);
     }
     return false;
+  }
+
+  private lastKey = '';
+  private lastOrigin = '';
+  private lastIncarnation = -1;
+
+  /** The proposer's record, moved to the most recently active end (a no-op in a run from one proposer). */
+  private touch(origin: string, incarnation: number, logTimeMs: number): Proposer {
+    let key = this.lastKey;
+    if (origin !== this.lastOrigin || incarnation !== this.lastIncarnation) {
+      key = `${origin}\u0000${incarnation}`;
+      this.lastKey = key;
+      this.lastOrigin = origin;
+      this.lastIncarnation = incarnation;
+    }
+    let p = this.proposers.get(key);
+    if (!p) {
+      p = { ackedBelow: 0, applied: new Set(), lastActiveLogTimeMs: logTimeMs };
+      this.proposers.set(key, p);
+      while (this.proposers.size > this.maxProposers) this.proposers.delete(this.proposers.keys().next().value!);
+    } else if (p.lastActiveLogTimeMs !== logTimeMs) {
+      // Keep the map ordered by activity for expiry; entries of one batch share a log time, so this runs
+      // once per batch, not once per entry.
+      this.proposers.delete(key);
+      this.proposers.set(key, p);
+    }
+    p.lastActiveLogTimeMs = logTimeMs;
+    return p;
   }
 
   expire(nowLogTimeMs: number): void {
