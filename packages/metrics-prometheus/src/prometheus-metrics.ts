@@ -4,6 +4,23 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { APPLY_BUCKETS_SECONDS, COMMIT_BUCKETS_SECONDS, FSYNC_BUCKETS_SECONDS, ROUND_TRIP_BUCKETS_SECONDS, WRITE_ENTRIES_BUCKETS } from './buckets.js';
 import { PeerChildren } from './peer-children.js';
 
+// Every known reason is exported at 0 from the start (Prometheus' advice for known label values): a
+// rate() over a reason that never happened is then 0, not "no data". Records, so that a reason added to
+// the union without being listed here fails to compile.
+const FAILURE_REASONS: Record<ProposalFailureReason, true> = { superseded: true, timeout: true, outcome_unknown: true, dropped: true, overloaded: true, stopped: true };
+const DROP_REASONS: Record<ReceiveDropReason, true> = {
+  oversized: true,
+  malformed: true,
+  unknownType: true,
+  invalidField: true,
+  badEnvelope: true,
+  unknownPeer: true,
+  spoofedSender: true,
+  misrouted: true,
+  snapshotRejected: true,
+  handlerError: true,
+};
+
 export interface PrometheusMetricsOptions {
   /** Where the metrics are registered. Default: a private Registry (never prom-client's global one). */
   readonly registry?: Registry;
@@ -97,6 +114,8 @@ export class PrometheusMetrics implements Metrics, TransportMetrics {
     this.handshakeFailures = new Counter({ name: `${p}_peer_handshake_failures_total`, help: 'Failed peer handshakes, by direction.', labelNames: ['direction'], registers });
     this.snapshotTransfers = new Counter({ name: `${p}_snapshot_transfers_total`, help: 'Whole snapshots streamed to or from peers, by direction.', labelNames: ['direction'], registers });
     this.peers = new PeerChildren(p, registers, ROUND_TRIP_BUCKETS_SECONDS);
+    for (const reason of Object.keys(FAILURE_REASONS)) this.failed.labels(reason).inc(0);
+    for (const reason of Object.keys(DROP_REASONS)) this.framesDropped.labels(reason).inc(0);
   }
 
   /** For stores that push their size instead of being read at scrape time. */

@@ -118,3 +118,11 @@ t.test('a given registry is used (no global registration) and two sinks need two
   const other = new PrometheusMetrics({ registry, prefix: 'other' });
   t.match(await other.registry.metrics(), /other_term/);
 });
+
+t.test('known reasons are exported at 0 before anything failed, so rates read 0 rather than no data', async (t) => {
+  const f = await scrape(new PrometheusMetrics());
+  t.same(f.get('raftbus_proposals_failed_total')!.samples.map((s) => [s.labels['reason'], s.value]).sort(), [['dropped', 0], ['outcome_unknown', 0], ['overloaded', 0], ['stopped', 0], ['superseded', 0], ['timeout', 0]]);
+  const drops = f.get('raftbus_frames_dropped_total')!.samples;
+  t.equal(drops.length, 10);
+  t.ok(drops.every((s) => s.value === 0));
+});
