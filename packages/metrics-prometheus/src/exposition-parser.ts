@@ -141,10 +141,13 @@ function parseLabels(text: string, fail: (msg: string) => never): Record<string,
   return labels;
 }
 
+/** As Go's strconv.ParseFloat, which Prometheus uses: special values in any case (prom-client writes "Nan"). */
 function parseValue(text: string, fail: (msg: string) => never): number {
-  if (text === '+Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
-  if (text === 'NaN') return NaN;
+  const special = /^([-+]?)(inf|infinity|nan)$/i.exec(text);
+  if (special) {
+    if (special[2]!.toLowerCase() === 'nan') return special[1] === '' ? NaN : fail(`bad value "${text}"`);
+    return special[1] === '-' ? -Infinity : Infinity;
+  }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) fail(`bad value "${text}"`);
   return Number(text);
 }

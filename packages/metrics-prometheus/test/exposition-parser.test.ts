@@ -14,6 +14,8 @@ h_count 2
 # TYPE g gauge
 g NaN
 g{k="v"} -Inf 1700000000000
+g{k="w"} Nan
+g{k="x"} +inf
 `;
 
 t.test('a well-formed exposition parses, with escapes, special values and timestamps', async (t) => {
@@ -24,6 +26,8 @@ t.test('a well-formed exposition parses, with escapes, special values and timest
   t.equal(sampleValue(f, 'h_count'), 2);
   t.ok(Number.isNaN(sampleValue(f, 'g')));
   t.equal(sampleValue(f, 'g', { k: 'v' }), -Infinity);
+  t.ok(Number.isNaN(sampleValue(f, 'g', { k: 'w' })), 'special values in any case, as Go ParseFloat (prom-client writes Nan)');
+  t.equal(sampleValue(f, 'g', { k: 'x' }), Infinity);
 });
 
 const bad: Array<[string, string, RegExp]> = [
@@ -33,6 +37,7 @@ const bad: Array<[string, string, RegExp]> = [
   ['an unquoted label value', '# TYPE x gauge\nx{a=b} 1\n', /quoted/],
   ['a bad escape', '# TYPE x gauge\nx{a="\\t"} 1\n', /bad escape/],
   ['a bad value', '# TYPE x gauge\nx 1,5\n', /not a sample line|bad value/],
+  ['a word for a value', '# TYPE x gauge\nx infinite\n', /bad value/],
   ['a duplicate series', '# TYPE x gauge\nx{a="1"} 1\nx{a="1"} 2\n', /duplicate series/],
   ['a family split in two', '# TYPE x gauge\nx 1\n# TYPE y gauge\ny 1\n# TYPE x gauge\n', /appears twice/],
   ['TYPE after samples', '# TYPE x gauge\nx 1\n# TYPE x gauge\n', /once, before its samples/],
