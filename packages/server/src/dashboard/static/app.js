@@ -146,7 +146,7 @@ function nodeCard(m, leader, self) {
     ['last index', s.lastIndex],
     ['leader', s.leader || 'none'],
     ['follower lag', role === 'leader' ? '—' : lag === undefined ? 'unknown' : `${lag} entr${lag === 1 ? 'y' : 'ies'}${progress.state && progress.state !== 'replicate' ? ` (${progress.state})` : ''}`],
-    ['pending writes / reads', `${s.pendingProposals} / ${s.pendingReads}`],
+    ['pending w / r', `${s.pendingProposals} / ${s.pendingReads}`],
     ['pid', s.pid],
   ];
   const dl = el('dl', { class: 'kv' });
@@ -229,7 +229,7 @@ function renderLog(page) {
       'data-term': e.term,
       'data-committed': String(e.committed),
       title: `index ${e.index}, term ${e.term}, ${e.type} of ${e.size} bytes, ${e.committed ? 'committed' : 'not committed yet'}${e.index <= page.applied ? ', applied' : ''}`,
-      style: `background-color:${termColour(e.term)}`,
+      style: `--term:${termColour(e.term)}`,
     });
     cell.append(el('div', { class: 'i', text: `${e.type === 'noop' ? '∅ ' : e.type === 'conf' ? '⚙ ' : ''}${e.index}` }), el('div', { class: 't', text: `t${e.term}` }));
     return cell;
