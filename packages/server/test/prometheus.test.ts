@@ -2,7 +2,7 @@
 // expression of the Grafana dashboard must return data, and every alert rule must load and evaluate.
 import t from 'tap';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,8 @@ t.test('Prometheus scrapes a live cluster: dashboard queries return data, alert 
   const prom = spawn(PROMETHEUS, [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${promPort}`, '--log.level=warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let promLog = '';
   prom.stderr!.on('data', (b) => (promLog = (promLog + b).slice(-4000)));
+  // tap runs teardowns last-registered first: Prometheus stops, then its directory goes.
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   t.teardown(() => stopProcess(prom));
   const api = `http://127.0.0.1:${promPort}`;
   await eventually('Prometheus ready', async () => (await fetch(`${api}/-/ready`)).ok, 30_000, 200).catch((e) => {

@@ -2,8 +2,10 @@
 // port whose peer (base+1…) and HTTP (base+101…) ports are free right now, from a random spot.
 import { createServer } from 'node:net';
 
-const PORT_RANGE_FIRST = 30_000;
-const PORT_RANGE_BLOCKS = 90; // bases 30000, 30100, … (each block uses base+1…n and base+101…n)
+// Below Linux's ephemeral range (32768+), where outgoing connections take their ports, and above the
+// fixed ports other suites use (23000–27999).
+const PORT_RANGE_FIRST = 28_000;
+const PORT_RANGE_BLOCKS = 23; // bases 28000, 28200, …, 32400 (a block uses base+1…, base+101…, base+190…)
 const TRIES_MAX = 20;
 
 function free(port: number): Promise<boolean> {
