@@ -1,10 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RaftNode, type LogStore, type Logger, type Metrics, type Transport } from '@raftbus/core';
-import { loadApp } from './apps/index.js';
+import type { Registry } from 'prom-client';
+import { BUILT_IN_APPS, loadApp } from './apps/index.js';
 import type { NodeConfig } from './config.js';
+import { EventRecorder, EventRing, teeMetrics } from './dashboard/events.js';
+import { testCommandFor } from './dashboard/test-commands.js';
 import { createHttpApi, type RawHandler } from './http/api.js';
 import { addClusterRoutes } from './http/cluster-routes.js';
+import { addDashboard } from './http/dashboard-routes.js';
+import { metricsRoute } from './http/metrics-route.js';
 import { Router } from './http/router.js';
 
 export interface NodeDependencies {
@@ -12,7 +17,9 @@ export interface NodeDependencies {
   readonly transport: Transport;
   readonly logger: Logger;
   readonly metrics?: Metrics;
-  /** Extra exact-path HTTP handlers (/metrics, the dashboard). */
+  /** When given, GET /metrics serves this registry (see createServerMetrics). */
+  readonly metricsRegistry?: Registry;
+  /** Extra exact-path HTTP handlers. */
   readonly raw?: ReadonlyMap<string, RawHandler>;
 }
 
@@ -26,10 +33,13 @@ export interface RunningNode {
   stop(): Promise<void>;
 }
 
-/** Start one node: RaftNode over the given store and transport, its app, and its HTTP API. */
+/** Start one node: RaftNode over the given store and transport, its app, its HTTP API and dashboard. */
 export async function runNode(cfg: NodeConfig, deps: NodeDependencies): Promise<RunningNode> {
   const app = await loadApp(cfg.app);
   const peers = Object.keys(cfg.cluster);
+  // The dashboard's timeline is fed by the same reports as the metrics.
+  const ring = new EventRing();
+  const recorder = new EventRecorder(cfg.id, ring);
   const node = new RaftNode({
     id: cfg.id,
     peers,
@@ -40,13 +50,19 @@ export async function runNode(cfg: NodeConfig, deps: NodeDependencies): Promise<
     tickMs: cfg.tickMs,
     electionTicks: cfg.electionTicks,
     snapshotEntries: cfg.snapshotEntries,
-    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    metrics: deps.metrics ? teeMetrics(deps.metrics, recorder) : recorder,
   });
   const router = new Router();
-  addClusterRoutes(router, node, new Map(Object.entries(cfg.httpPeers)), cfg.token);
+  const peerHttp = new Map(Object.entries(cfg.httpPeers));
+  addClusterRoutes(router, node, peerHttp, cfg.token);
+  const testCommand = testCommandFor(BUILT_IN_APPS[cfg.app] ? cfg.app : '');
+  const dashboard = addDashboard(router, { node, app: app.name, testCommand, members: peers, peerHttp, ring, bearerToken: cfg.token });
   app.routes(router, node);
-  const http = createHttpApi({ router, logger: deps.logger, ...(deps.raw ? { raw: deps.raw } : {}), ...(cfg.token ? { bearerToken: cfg.token } : {}) });
+  const raw = new Map<string, RawHandler>([...dashboard.raw, ...(deps.metricsRegistry ? ([['/metrics', metricsRoute(deps.metricsRegistry)]] as const) : []), ...(deps.raw ?? [])]);
+  const http = createHttpApi({ router, logger: deps.logger, raw, publicPaths: dashboard.publicPaths, ...(cfg.token ? { bearerToken: cfg.token } : {}) });
   await node.start();
+  const started = node.status();
+  recorder.started(started.term, started.role, started.leader);
   const [host, port] = splitHostPort(cfg.http);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -67,6 +83,7 @@ export async function runNode(cfg: NodeConfig, deps: NodeDependencies): Promise<
     stop() {
       stopping ??= (async () => {
         stopBackground?.();
+        dashboard.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
         await node.stop();
