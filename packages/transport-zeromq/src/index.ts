@@ -10,3 +10,18 @@ export {
 } from './metrics.js';
 export { silentLogger, stderrLogger, type TransportLogger } from './log.js';
 export { generateCurveKeyPair, isCurveKey, z85Decode, z85Encode, type CurveKeyPair } from './curve.js';
+export {
+  ClientEndpoint,
+  CLIENT_ENDPOINT_DEFAULTS,
+  CLIENT_SESSION_PREFIX,
+  type ClientEndpointCurve,
+  type ClientEndpointNode,
+  type ClientEndpointOptions,
+} from './client-endpoint.js';
+export {
+  CountingClientEndpointMetrics,
+  noopClientEndpointMetrics,
+  type ClientAnswerKind,
+  type ClientEndpointMetrics,
+  type ClientFrameDropReason,
+} from './client-endpoint-metrics.js';
