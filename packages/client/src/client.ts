@@ -13,6 +13,8 @@ import { KvClient, kvStore } from '@raftbus/example-kv-store';
 import { LockClient, lockService } from '@raftbus/example-lock-service';
 import { counter } from '@raftbus/example-counter';
 
+/** Request id of the hello sent on every (re)connection; requests count from 1. */
+const HELLO_REQUEST_ID = 0;
 /** Requests coalesced into one frame (a turn's burst beyond it leaves as several frames). */
 const REQUESTS_PER_FRAME_MAX = 1024;
 /** How long a send may wait on a connection that went down between the check and the send. */
@@ -290,6 +292,7 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
     if (frame.nodeId) this.byNodeId.set(frame.nodeId, conn);
     this.learnLeader(frame.nodeId, frame.leaderId);
     for (const r of frame.responses) {
+      if (r.requestId === HELLO_REQUEST_ID) continue;
       const req = this.inflight.get(r.requestId);
       if (!req) {
         this.stats.lateAnswers++;
@@ -344,7 +347,7 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
 
   private onUp(conn: NodeConnection): void {
     // A hello: the reply names the node and its leader before any real request needs them.
-    conn.send({ clientId: this.clientId, sequence: 0, requestId: this.nextRequestId++, kind: 'registerSession', payload: new Uint8Array(0), staleReadOk: false, ackedBelow: 0 });
+    conn.send({ clientId: this.clientId, sequence: 0, requestId: HELLO_REQUEST_ID, kind: 'registerSession', payload: new Uint8Array(0), staleReadOk: false, ackedBelow: 0 });
     const parked = [...this.parked];
     this.parked.clear();
     for (const req of parked) this.dispatch(req);
