@@ -313,7 +313,9 @@ export class ClientEndpoint {
     this.flushScheduled = false;
     if (this.state !== 'running') return;
     const leaderId = this.node.leader;
-    for (const conn of this.dirty) {
+    const dirty = [...this.dirty];
+    this.dirty.clear();
+    for (const conn of dirty) {
       const responses = conn.outbox;
       conn.outbox = [];
       for (let from = 0; from < responses.length; ) {
@@ -324,7 +326,6 @@ export class ClientEndpoint {
       }
       this.release(conn.routingId.toString('latin1'), conn);
     }
-    this.dirty.clear();
     this.pump();
   }
 
