@@ -4,6 +4,7 @@
  * 1, 16, 64 and 256 requests in flight. Prints a table; never fails on speed.
  *
  *   node client-bench.js [--seconds N] [--inflight 1,16,64,256] [--base-port P] [--compare-forward]
+ *                        [--connect tcp://…,tcp://…]   (a cluster already running, e.g. nodes under --cpu-prof)
  *
  * --compare-forward also runs three node processes of bench/node-process.js twice: with followers in
  * 'forward' mode and the client connected to a follower only, then in 'redirect' mode with the client
@@ -23,6 +24,7 @@ const { values: args } = parseArgs({
     inflight: { type: 'string', default: '1,16,64,256' },
     'base-port': { type: 'string', default: '26000' },
     'compare-forward': { type: 'boolean', default: false },
+    connect: { type: 'string' },
   },
 });
 const SECONDS_PER_LEVEL = Number(args.seconds);
@@ -93,6 +95,14 @@ async function runLevels(client: RaftbusClient, label: string, levels: readonly 
 }
 
 async function mainBench(): Promise<Row[]> {
+  if (args.connect) {
+    const client = new RaftbusClient({ nodes: args.connect.split(',') });
+    try {
+      return await runLevels(client, 'given cluster, counter', LEVELS);
+    } finally {
+      await client.close();
+    }
+  }
   const cluster = await startCluster({ app: 'counter', basePort: Number(args['base-port']) });
   try {
     const { status } = await cluster.leader();
