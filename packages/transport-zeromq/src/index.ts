@@ -10,14 +10,8 @@ export {
 } from './metrics.js';
 export { silentLogger, stderrLogger, type TransportLogger } from './log.js';
 export { generateCurveKeyPair, isCurveKey, z85Decode, z85Encode, type CurveKeyPair } from './curve.js';
-export {
-  ClientEndpoint,
-  CLIENT_ENDPOINT_DEFAULTS,
-  CLIENT_SESSION_PREFIX,
-  type ClientEndpointCurve,
-  type ClientEndpointNode,
-  type ClientEndpointOptions,
-} from './client-endpoint.js';
+export { ClientEndpoint, CLIENT_SESSION_PREFIX } from './client-endpoint.js';
+export { CLIENT_ENDPOINT_DEFAULTS, type ClientEndpointCurve, type ClientEndpointNode, type ClientEndpointOptions } from './client-endpoint-options.js';
 export {
   CountingClientEndpointMetrics,
   noopClientEndpointMetrics,
