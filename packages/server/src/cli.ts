@@ -15,6 +15,7 @@ program
   .option('--cluster <members>', 'every member: n1=tcp://127.0.0.1:7001,n2=…')
   .option('--data <dir>', "this node's data directory")
   .option('--http <host:port>', 'HTTP API address (binds 127.0.0.1 unless told otherwise)')
+  .option('--client <tcp://host:port>', 'serve @raftbus/client (ZeroMQ) at this address')
   .option('--app <name|path>', 'counter, kv-store, lock-service, or a module exporting `definition`')
   .option('--http-peers <members>', "every member's HTTP URL, for /v1/cluster: n1=http://127.0.0.1:8001,…")
   .option('--token <token>', 'require this bearer token on every HTTP request (or RAFTBUS_TOKEN)')

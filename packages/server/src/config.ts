@@ -21,6 +21,8 @@ export interface NodeConfig {
   readonly data: string;
   /** host:port of this node's HTTP API. */
   readonly http: string;
+  /** ZeroMQ endpoint (tcp://host:port) where this node serves @raftbus/client; none when absent. */
+  readonly client?: string;
   /** Built-in app name (counter, kv-store, lock-service) or a path to a module exporting `definition`. */
   readonly app: string;
   /** Every member's HTTP base URL, for /v1/cluster (optional). */
@@ -110,6 +112,11 @@ export function parseNodeConfig(raw: Record<string, unknown>): NodeConfig {
   const httpPeers = raw['httpPeers'] === undefined ? {} : members(raw, 'httpPeers', (mid, url) => {
     if (!/^https?:\/\//.test(url)) throw new ConfigError(`httpPeers.${mid}`, `"${url}" is not an http(s) URL`);
   });
+  const client = raw['client'];
+  if (client !== undefined && (typeof client !== 'string' || !/^tcp:\/\/[^:/]+:\d{1,5}$/.test(client))) {
+    throw new ConfigError('client', `${JSON.stringify(client)} is not tcp://host:port`);
+  }
+  if (typeof client === 'string' && Object.values(cluster).includes(client)) throw new ConfigError('client', `${client} is a peer address; the client endpoint needs its own port`);
   const token = raw['token'];
   if (token !== undefined && (typeof token !== 'string' || token.length < 8)) throw new ConfigError('token', 'must be a string of at least 8 characters');
   const logLevel = (raw['logLevel'] as string | undefined) ?? DEFAULTS.logLevel;
@@ -126,6 +133,7 @@ export function parseNodeConfig(raw: Record<string, unknown>): NodeConfig {
     snapshotEntries: positiveInt(raw, 'snapshotEntries', DEFAULTS.snapshotEntries, 100_000_000),
     logLevel,
     ...(typeof token === 'string' ? { token } : {}),
+    ...(typeof client === 'string' ? { client } : {}),
   };
   if (cfg.electionTicks < 2) throw new ConfigError('electionTicks', 'must be at least 2 (heartbeats are every tick)');
   return cfg;

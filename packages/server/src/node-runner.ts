@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RaftNode, type LogStore, type Logger, type Metrics, type Transport } from '@raftbus/core';
 import type { Registry } from 'prom-client';
+import { ClientEndpoint, type ClientEndpointMetrics } from '@raftbus/transport-zeromq';
 import { BUILT_IN_APPS, loadApp } from './apps/index.js';
 import type { NodeConfig } from './config.js';
 import { EventRecorder, EventRing, teeMetrics } from './dashboard/events.js';
@@ -21,6 +22,8 @@ export interface NodeDependencies {
   readonly metricsRegistry?: Registry;
   /** Extra exact-path HTTP handlers. */
   readonly raw?: ReadonlyMap<string, RawHandler>;
+  /** Counters of the client endpoint (when `client` is configured). */
+  readonly clientMetrics?: ClientEndpointMetrics;
 }
 
 export interface RunningNode {
@@ -30,6 +33,8 @@ export interface RunningNode {
   readonly http: Server;
   /** The HTTP API's base URL (with the real port when configured with port 0). */
   readonly url: string;
+  /** The @raftbus/client endpoint, when `client` is configured. */
+  readonly clientEndpoint: ClientEndpoint | undefined;
   stop(): Promise<void>;
 }
 
@@ -73,16 +78,31 @@ export async function runNode(cfg: NodeConfig, deps: NodeDependencies): Promise<
   });
   const address = http.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  let clientEndpoint: ClientEndpoint | undefined;
+  if (cfg.client) {
+    clientEndpoint = new ClientEndpoint(node, { bind: cfg.client, logger: deps.logger, ...(deps.clientMetrics ? { metrics: deps.clientMetrics } : {}) });
+    try {
+      await clientEndpoint.start();
+    } catch (err) {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await node.stop();
+      throw err;
+    }
+  }
   const stopBackground = app.background?.(node);
-  deps.logger.info({ node: cfg.id, app: app.name, http: url, peers }, 'node serving');
+  deps.logger.info({ node: cfg.id, app: app.name, http: url, client: clientEndpoint?.boundAddress, peers }, 'node serving');
   let stopping: Promise<void> | undefined;
   return {
     node,
     http,
     url,
+    clientEndpoint,
     stop() {
       stopping ??= (async () => {
         stopBackground?.();
+        // First, so clients see the connection drop and retry on another node at once.
+        await clientEndpoint?.stop();
         dashboard.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));

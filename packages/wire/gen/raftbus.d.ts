@@ -897,6 +897,9 @@ export namespace raftbus {
             /** ClientRequest staleReadOk. */
             staleReadOk: boolean;
 
+            /** ClientRequest ackedBelow. */
+            ackedBelow: (number|Long);
+
             /**
              * Creates a new ClientRequest instance using the specified properties.
              * @param [properties] Properties to set
@@ -946,6 +949,9 @@ export namespace raftbus {
 
                 /** ClientRequest staleReadOk */
                 staleReadOk?: (boolean|null);
+
+                /** ClientRequest ackedBelow */
+                ackedBelow?: (number|Long|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1048,7 +1054,19 @@ export namespace raftbus {
             BAD_REQUEST = 5,
 
             /** INTERNAL value */
-            INTERNAL = 6
+            INTERNAL = 6,
+
+            /** OUTCOME_UNKNOWN value */
+            OUTCOME_UNKNOWN = 7,
+
+            /** OVERLOADED value */
+            OVERLOADED = 8,
+
+            /** APPLY_FAILED value */
+            APPLY_FAILED = 9,
+
+            /** STOPPED value */
+            STOPPED = 10
         }
 
         /**
@@ -1306,6 +1324,12 @@ export namespace raftbus {
             /** ClientResponseBatch responses. */
             responses: raftbus.wire.ClientResponse.$Properties[];
 
+            /** ClientResponseBatch nodeId. */
+            nodeId: string;
+
+            /** ClientResponseBatch leaderId. */
+            leaderId: string;
+
             /**
              * Creates a new ClientResponseBatch instance using the specified properties.
              * @param [properties] Properties to set
@@ -1341,6 +1365,12 @@ export namespace raftbus {
                 /** ClientResponseBatch responses */
                 responses?: (raftbus.wire.ClientResponse.$Properties[]|null);
 
+                /** ClientResponseBatch nodeId */
+                nodeId?: (string|null);
+
+                /** ClientResponseBatch leaderId */
+                leaderId?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -1348,6 +1378,8 @@ export namespace raftbus {
             /** Shape of a ClientResponseBatch. */
             type $Shape = {
               responses?: raftbus.wire.ClientResponse.$Shape[]|null;
+              nodeId?: string|null;
+              leaderId?: string|null;
               $unknowns?: Uint8Array[];
             };
         }

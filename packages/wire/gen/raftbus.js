@@ -2101,6 +2101,7 @@ export const raftbus = $root.raftbus = (() => {
              * @property {raftbus.wire.ClientRequestKind|null} [kind] ClientRequest kind
              * @property {Uint8Array|null} [payload] ClientRequest payload
              * @property {boolean|null} [staleReadOk] ClientRequest staleReadOk
+             * @property {number|Long|null} [ackedBelow] ClientRequest ackedBelow
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2181,6 +2182,14 @@ export const raftbus = $root.raftbus = (() => {
             ClientRequest.prototype.staleReadOk = false;
 
             /**
+             * ClientRequest ackedBelow.
+             * @member {number|Long} ackedBelow
+             * @memberof raftbus.wire.ClientRequest
+             * @instance
+             */
+            ClientRequest.prototype.ackedBelow = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new ClientRequest instance using the specified properties.
              * @function create
              * @memberof raftbus.wire.ClientRequest
@@ -2224,6 +2233,8 @@ export const raftbus = $root.raftbus = (() => {
                     writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.payload);
                 if (message.staleReadOk != null && $Object.hasOwnProperty.call(message, "staleReadOk") && message.staleReadOk !== false)
                     writer.uint32(/* id 6, wireType 0 =*/48).bool(message.staleReadOk);
+                if (message.ackedBelow != null && $Object.hasOwnProperty.call(message, "ackedBelow") && (typeof message.ackedBelow === "object" ? message.ackedBelow.low || message.ackedBelow.high : message.ackedBelow !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.ackedBelow);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2320,6 +2331,15 @@ export const raftbus = $root.raftbus = (() => {
                                 message.staleReadOk = value;
                             else
                                 delete message.staleReadOk;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.ackedBelow = value;
+                            else
+                                delete message.ackedBelow;
                             continue;
                         }
                     }
@@ -2525,6 +2545,10 @@ export const raftbus = $root.raftbus = (() => {
          * @property {number} SESSION_EXPIRED=4 SESSION_EXPIRED value
          * @property {number} BAD_REQUEST=5 BAD_REQUEST value
          * @property {number} INTERNAL=6 INTERNAL value
+         * @property {number} OUTCOME_UNKNOWN=7 OUTCOME_UNKNOWN value
+         * @property {number} OVERLOADED=8 OVERLOADED value
+         * @property {number} APPLY_FAILED=9 APPLY_FAILED value
+         * @property {number} STOPPED=10 STOPPED value
          */
         wire.ClientErrorCode = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -2535,6 +2559,10 @@ export const raftbus = $root.raftbus = (() => {
             values[valuesById[4] = "SESSION_EXPIRED"] = 4;
             values[valuesById[5] = "BAD_REQUEST"] = 5;
             values[valuesById[6] = "INTERNAL"] = 6;
+            values[valuesById[7] = "OUTCOME_UNKNOWN"] = 7;
+            values[valuesById[8] = "OVERLOADED"] = 8;
+            values[valuesById[9] = "APPLY_FAILED"] = 9;
+            values[valuesById[10] = "STOPPED"] = 10;
             return values;
         })();
 
@@ -3098,6 +3126,8 @@ export const raftbus = $root.raftbus = (() => {
              * Properties of a ClientResponseBatch.
              * @typedef {Object} raftbus.wire.ClientResponseBatch.$Properties
              * @property {Array.<raftbus.wire.ClientResponse.$Properties>|null} [responses] ClientResponseBatch responses
+             * @property {string|null} [nodeId] ClientResponseBatch nodeId
+             * @property {string|null} [leaderId] ClientResponseBatch leaderId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3113,6 +3143,8 @@ export const raftbus = $root.raftbus = (() => {
              * Shape of a ClientResponseBatch.
              * @typedef {{
              *   responses?: Array.<raftbus.wire.ClientResponse.$Shape>|null;
+             *   nodeId?: string|null;
+             *   leaderId?: string|null;
              *   $unknowns?: Array.<Uint8Array>;
              * }} raftbus.wire.ClientResponseBatch.$Shape
              */
@@ -3140,6 +3172,22 @@ export const raftbus = $root.raftbus = (() => {
              * @instance
              */
             ClientResponseBatch.prototype.responses = $util.emptyArray;
+
+            /**
+             * ClientResponseBatch nodeId.
+             * @member {string} nodeId
+             * @memberof raftbus.wire.ClientResponseBatch
+             * @instance
+             */
+            ClientResponseBatch.prototype.nodeId = "";
+
+            /**
+             * ClientResponseBatch leaderId.
+             * @member {string} leaderId
+             * @memberof raftbus.wire.ClientResponseBatch
+             * @instance
+             */
+            ClientResponseBatch.prototype.leaderId = "";
 
             /**
              * Creates a new ClientResponseBatch instance using the specified properties.
@@ -3176,6 +3224,10 @@ export const raftbus = $root.raftbus = (() => {
                 if (message.responses != null && message.responses.length)
                     for (let i = 0; i < message.responses.length; ++i)
                         $root.raftbus.wire.ClientResponse.encode(message.responses[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.nodeId);
+                if (message.leaderId != null && $Object.hasOwnProperty.call(message, "leaderId") && message.leaderId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.leaderId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3200,7 +3252,7 @@ export const raftbus = $root.raftbus = (() => {
                     _depth = 0;
                 if (_depth > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                let end, message;
+                let end, message, value;
                 if (length === $undefined)
                     end = reader.len;
                 else {
@@ -3226,6 +3278,24 @@ export const raftbus = $root.raftbus = (() => {
                             if (!(message.responses && message.responses.length))
                                 message.responses = [];
                             message.responses.push($root.raftbus.wire.ClientResponse.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.nodeId = value;
+                            else
+                                delete message.nodeId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.leaderId = value;
+                            else
+                                delete message.leaderId;
                             continue;
                         }
                     }

@@ -8,7 +8,7 @@ import { numberReader } from './reader.js';
 
 import pb = raftbus.wire;
 
-/** Frames between a client and a node. The schema is final; the client library arrives later. */
+/** Frames between a client (@raftbus/client) and a node's client endpoint. */
 
 export type ClientRequestKind = 'command' | 'query' | 'registerSession';
 
@@ -22,9 +22,21 @@ export interface ClientRequest {
   readonly payload: Uint8Array;
   /** A query may be served from local state without a ReadIndex round (explicit opt-in). */
   readonly staleReadOk: boolean;
+  /** Commands: the client holds the answers of every sequence number below this (0 for queries). */
+  readonly ackedBelow: number;
 }
 
-export type ClientErrorCode = 'notLeader' | 'timeout' | 'proposalDropped' | 'sessionExpired' | 'badRequest' | 'internal';
+export type ClientErrorCode =
+  | 'notLeader'
+  | 'timeout'
+  | 'proposalDropped'
+  | 'sessionExpired'
+  | 'badRequest'
+  | 'internal'
+  | 'outcomeUnknown'
+  | 'overloaded'
+  | 'applyFailed'
+  | 'stopped';
 
 export type ClientOutcome =
   | { readonly kind: 'result'; readonly result: Uint8Array }
@@ -38,7 +50,14 @@ export interface ClientResponse {
 
 export type ClientFrame =
   | { readonly kind: 'requests'; readonly requests: readonly ClientRequest[] }
-  | { readonly kind: 'responses'; readonly responses: readonly ClientResponse[] };
+  | {
+      readonly kind: 'responses';
+      readonly responses: readonly ClientResponse[];
+      /** The answering node's id. */
+      readonly nodeId: NodeId;
+      /** The leader the answering node knows; '' when none. */
+      readonly leaderId: NodeId;
+    };
 
 const KIND_TO_WIRE: Readonly<Record<ClientRequestKind, pb.ClientRequestKind>> = {
   command: pb.ClientRequestKind.COMMAND,
@@ -52,6 +71,10 @@ const CODE_TO_WIRE: Readonly<Record<ClientErrorCode, pb.ClientErrorCode>> = {
   sessionExpired: pb.ClientErrorCode.SESSION_EXPIRED,
   badRequest: pb.ClientErrorCode.BAD_REQUEST,
   internal: pb.ClientErrorCode.INTERNAL,
+  outcomeUnknown: pb.ClientErrorCode.OUTCOME_UNKNOWN,
+  overloaded: pb.ClientErrorCode.OVERLOADED,
+  applyFailed: pb.ClientErrorCode.APPLY_FAILED,
+  stopped: pb.ClientErrorCode.STOPPED,
 };
 
 function invert<K extends string>(table: Readonly<Record<K, number>>): readonly (K | undefined)[] {
@@ -72,6 +95,7 @@ function requestToWire(r: ClientRequest): pb.ClientRequest.$Properties {
     kind,
     payload: r.payload,
     staleReadOk: r.staleReadOk,
+    ackedBelow: checkUint64(r.ackedBelow, 'ackedBelow'),
   };
 }
 
@@ -95,7 +119,7 @@ export function encodeClientFrame(frame: ClientFrame): Uint8Array {
   const wire: pb.ClientFrame.$Properties =
     frame.kind === 'requests'
       ? { requests: { requests: frame.requests.map(requestToWire) } }
-      : { responses: { responses: frame.responses.map(responseToWire) } };
+      : { responses: { responses: frame.responses.map(responseToWire), nodeId: frame.nodeId, leaderId: frame.leaderId } };
   return pb.ClientFrame.encode(wire).finish();
 }
 
@@ -110,6 +134,7 @@ function requestFromWire(w: pb.ClientRequest.$Properties): ClientRequest {
     kind,
     payload: w.payload ? asUint8Array(w.payload) : new Uint8Array(0),
     staleReadOk: w.staleReadOk ?? false,
+    ackedBelow: uint64ToNumber(w.ackedBelow, 'ackedBelow'),
   };
 }
 
@@ -133,7 +158,10 @@ export function decodeClientFrame(bytes: Uint8Array, options?: DecodeOptions): C
   return parseBounded(bytes, options, (b): ClientFrame => {
     const frame = pb.ClientFrame.decode(numberReader(b));
     if (frame.requests) return { kind: 'requests', requests: (frame.requests.requests ?? []).map(requestFromWire) };
-    if (frame.responses) return { kind: 'responses', responses: (frame.responses.responses ?? []).map(responseFromWire) };
+    if (frame.responses) {
+      const { responses, nodeId, leaderId } = frame.responses;
+      return { kind: 'responses', responses: (responses ?? []).map(responseFromWire), nodeId: nodeId ?? '', leaderId: leaderId ?? '' };
+    }
     throw new WireDecodeError('unknownType', 'client frame with no known body');
   });
 }

@@ -106,26 +106,32 @@ t.test('client frames round-trip requests, results, redirects and typed errors',
   const requests: ClientFrame = {
     kind: 'requests',
     requests: [
-      { clientId: 'c-1', sequence: 12, requestId: 99, kind: 'command', payload: bytes(10, 2), staleReadOk: false },
-      { clientId: 'c-1', sequence: 0, requestId: 100, kind: 'query', payload: bytes(3, 2), staleReadOk: true },
-      { clientId: 'c-2', sequence: 0, requestId: 2 ** 50, kind: 'registerSession', payload: new Uint8Array(0), staleReadOk: false },
+      { clientId: 'c-1', sequence: 12, requestId: 99, kind: 'command', payload: bytes(10, 2), staleReadOk: false, ackedBelow: 7 },
+      { clientId: 'c-1', sequence: 0, requestId: 100, kind: 'query', payload: bytes(3, 2), staleReadOk: true, ackedBelow: 0 },
+      { clientId: 'c-2', sequence: 0, requestId: 2 ** 50, kind: 'registerSession', payload: new Uint8Array(0), staleReadOk: false, ackedBelow: 0 },
     ],
   };
   t.strictSame(decodeClientFrame(encodeClientFrame(requests)), requests);
   const responses: ClientFrame = {
     kind: 'responses',
+    nodeId: 'n2',
+    leaderId: 'n3',
     responses: [
       { requestId: 99, outcome: { kind: 'result', result: bytes(4, 1) } },
       { requestId: 98, outcome: { kind: 'result', result: new Uint8Array(0) } },
       { requestId: 100, outcome: { kind: 'redirect', leaderId: 'n3', leaderAddress: 'tcp://127.0.0.1:7003' } },
       { requestId: 101, outcome: { kind: 'redirect', leaderId: '', leaderAddress: '' } },
-      ...(['notLeader', 'timeout', 'proposalDropped', 'sessionExpired', 'badRequest', 'internal'] as const).map((code, i) => ({
+      ...(
+        ['notLeader', 'timeout', 'proposalDropped', 'sessionExpired', 'badRequest', 'internal', 'outcomeUnknown', 'overloaded', 'applyFailed', 'stopped'] as const
+      ).map((code, i) => ({
         requestId: 200 + i,
         outcome: { kind: 'error' as const, code, message: `failed: ${code}` },
       })),
     ],
   };
   t.strictSame(decodeClientFrame(encodeClientFrame(responses)), responses);
+  const noLeader: ClientFrame = { kind: 'responses', nodeId: 'n1', leaderId: '', responses: [] };
+  t.strictSame(decodeClientFrame(encodeClientFrame(noLeader)), noLeader, 'an empty batch still names the node');
   t.throws(() => decodeClientFrame(new Uint8Array(0)), { reason: 'unknownType' });
   const noClient = pb.ClientFrame.encode({ requests: { requests: [{ kind: pb.ClientRequestKind.COMMAND }] } }).finish();
   t.throws(() => decodeClientFrame(noClient), { reason: 'invalidField' });

@@ -11,6 +11,7 @@ export interface StartFlags {
   cluster?: string;
   data?: string;
   http?: string;
+  client?: string;
   app?: string;
   httpPeers?: string;
   token?: string;
@@ -31,6 +32,7 @@ export function resolveStartConfig(flags: StartFlags, env: NodeJS.ProcessEnv = p
   set('cluster', flags.cluster !== undefined ? parseMembers(flags.cluster, 'cluster') : undefined);
   set('data', flags.data);
   set('http', flags.http);
+  set('client', flags.client);
   set('app', flags.app);
   set('httpPeers', flags.httpPeers !== undefined ? parseMembers(flags.httpPeers, 'httpPeers') : undefined);
   set('token', flags.token);

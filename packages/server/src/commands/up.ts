@@ -16,6 +16,8 @@ export interface UpFlags {
 }
 
 const READY_TIMEOUT_MS = 30_000;
+/** Node k's client endpoint (@raftbus/client) listens on base + CLIENT_PORT_OFFSET + k (k from 1). */
+export const CLIENT_PORT_OFFSET = 50;
 const STOP_GRACE_MS = 10_000;
 
 function intFlag(value: string, field: string, min: number, max: number): number {
@@ -35,6 +37,7 @@ export async function upCommand(flags: UpFlags): Promise<void> {
   const ids = Array.from({ length: n }, (_, k) => `n${k + 1}`);
   const cluster = ids.map((id, k) => `${id}=tcp://${flags.host}:${basePort + k + 1}`).join(',');
   const httpPeers = ids.map((id, k) => `${id}=http://${flags.host}:${httpBasePort + k + 1}`).join(',');
+  const clientAddresses = ids.map((_, k) => `tcp://${flags.host}:${basePort + CLIENT_PORT_OFFSET + k + 1}`);
   const dataRoot = resolve(flags.data);
   mkdirSync(dataRoot, { recursive: true });
   const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
@@ -42,7 +45,7 @@ export async function upCommand(flags: UpFlags): Promise<void> {
   let shuttingDown = false;
 
   for (const [k, id] of ids.entries()) {
-    const args = [cli, 'start', '--id', id, '--cluster', cluster, '--data', join(dataRoot, id), '--http', `${flags.host}:${httpBasePort + k + 1}`, '--app', flags.app, '--http-peers', httpPeers];
+    const args = [cli, 'start', '--id', id, '--cluster', cluster, '--data', join(dataRoot, id), '--http', `${flags.host}:${httpBasePort + k + 1}`, '--app', flags.app, '--http-peers', httpPeers, '--client', clientAddresses[k]!];
     if (flags.tickMs) args.push('--tick-ms', flags.tickMs);
     if (flags.token) args.push('--token', flags.token);
     const log = createWriteStream(join(dataRoot, `${id}.log`), { flags: 'a' });
@@ -94,7 +97,7 @@ export async function upCommand(flags: UpFlags): Promise<void> {
     return;
   }
   console.log(`raftbus: ${n}-node ${flags.app} cluster on ${flags.host} (data and logs in ${dataRoot})`);
-  for (const [k, id] of ids.entries()) console.log(`  ${id}  ${urls[k]}${id === leader ? '   (leader)' : ''}`);
+  for (const [k, id] of ids.entries()) console.log(`  ${id}  ${urls[k]}  client ${clientAddresses[k]}${id === leader ? '   (leader)' : ''}`);
   console.log(`try: curl ${urls[0]}/v1/status`);
   console.log(`dashboard: ${urls[0]}/${flags.token ? `#token=${encodeURIComponent(flags.token)}` : ''}`);
   console.log('Ctrl-C stops every node.');
