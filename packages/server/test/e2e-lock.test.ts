@@ -13,6 +13,7 @@ const TTL_MS = 1_500;
 interface Hold {
   owner: string;
   token: number;
+  expiresAt: number;
   from: number; // wall-clock ms when the grant answer arrived: the client starts using the resource
   to: number; // when the client stopped using it: just before it sent the release (or its lease expiry, if earlier)
 }
@@ -54,7 +55,7 @@ t.test('lock service under a leader kill: no overlapping holders, tokens strictl
         figures.expiredOnArrival++;
         continue;
       }
-      const hold: Hold = { owner, token: grant.token, from: receivedAt, to: grant.expiresAt };
+      const hold: Hold = { owner, token: grant.token, expiresAt: grant.expiresAt, from: receivedAt, to: grant.expiresAt };
       holds.push(hold);
       figures.grants++;
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 15));
@@ -87,7 +88,10 @@ t.test('lock service under a leader kill: no overlapping holders, tokens strictl
   for (let k = 1; k < holds.length; k++) {
     const prev = holds[k - 1]!;
     const cur = holds[k]!;
-    if (cur.from < prev.to && cur.owner !== prev.owner) overlaps++;
+    if (cur.from < prev.to && cur.owner !== prev.owner) {
+      overlaps++;
+      t.comment(`overlap: ${JSON.stringify(prev)} then ${JSON.stringify(cur)}`);
+    }
     if (cur.token <= prev.token) tokenRegressions++;
   }
   t.comment(`grants ${figures.grants}, expired on arrival ${figures.expiredOnArrival}, refused (held) ${figures.conflicts}, request errors ${figures.errors}, leader kills ${figures.leaderKills}, overlaps ${overlaps}, token regressions ${tokenRegressions}`);

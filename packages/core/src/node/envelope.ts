@@ -28,7 +28,8 @@ export interface Envelope {
   readonly command: Uint8Array;
 }
 
-const VERSION = 1;
+// 2: adds requestsAckedBelow (the duplicate filter). Entries of another version stop the node with a clear error.
+const VERSION = 2;
 const LOG_TIME_OFFSET = 1;
 
 export function encodeEnvelope(e: Envelope): Uint8Array {
