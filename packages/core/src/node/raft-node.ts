@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { StateMachineDefinition } from '@raftbus/state-machine';
 import { NotLeaderError, RaftError, StoppedError, TimeoutError } from '../errors.js';
 import { RaftCore, type RaftStatus } from '../protocol/raft.js';
-import { MessageType, NO_NODE, Role, type Message, type NodeId, type RandomSource, type Ready, type Snapshot } from '../protocol/types.js';
+import { MessageType, NO_NODE, Role, type HardState, type Message, type NodeId, type RandomSource, type Ready, type Snapshot } from '../protocol/types.js';
 import type { LogStore } from '../storage/log-store.js';
 import type { Transport } from '../transport/transport.js';
 import { Applier } from './applier.js';
@@ -117,6 +117,10 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   private lastRole: Role = Role.Follower;
   private lastLeader: NodeId = NO_NODE;
   private readonly snapshotEntries: number;
+  /** Term and vote of the last hard state written: a write is needed when they change. */
+  private persistedTerm = 0;
+  private persistedVote: NodeId = NO_NODE;
+  private latestHardState: HardState = { term: 0, vote: NO_NODE, commit: 0 };
   private readonly roundTrips: RoundTripMeter;
 
   constructor(options: RaftNodeOptions<C, R, Q, QR>) {
@@ -167,6 +171,9 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
         applied: stored.snapshot?.meta.index ?? 0,
       },
     );
+    this.persistedTerm = stored.hardState.term;
+    this.persistedVote = stored.hardState.vote;
+    this.latestHardState = stored.hardState;
     await o.transport.start(this.id, (m) => this.onMessage(m));
     this.state = 'running';
     this.tickTimer = this.clock.setInterval(() => this.onTick(), o.tickMs ?? 100);
@@ -353,9 +360,19 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   private async handleReady(rd: Ready): Promise<void> {
     const o = this.opts;
     if (rd.messagesBeforePersist.length > 0) this.send(rd.messagesBeforePersist);
-    if (rd.snapshot || rd.entries.length > 0 || rd.hardState) {
+    // A hard state that changed only its commit index need not be synced on its own: the commit index is
+    // an optimisation for restarts, not a safety requirement (term and vote are), so it rides along with
+    // the next write that must be synced. This keeps a second fdatasync off the commit → apply path.
+    if (rd.hardState) this.latestHardState = rd.hardState;
+    const hardState = this.latestHardState;
+    const termOrVoteChanged = hardState.term !== this.persistedTerm || hardState.vote !== this.persistedVote;
+    if (rd.snapshot || rd.entries.length > 0 || termOrVoteChanged) {
       const started = performance.now();
-      await o.logStore.write({ snapshot: rd.snapshot, entries: rd.entries, hardState: rd.hardState });
+      // The latest handed-out hard state (never the core's current one: its commit may point past what
+      // this write stores).
+      await o.logStore.write({ snapshot: rd.snapshot, entries: rd.entries, hardState });
+      this.persistedTerm = hardState.term;
+      this.persistedVote = hardState.vote;
       let bytes = 0;
       for (const e of rd.entries) bytes += e.data.byteLength;
       this.metrics.logWrite?.((performance.now() - started) / 1000, rd.entries.length, bytes);
