@@ -6,7 +6,7 @@ export { RaftNode } from './node/raft-node.js';
 export type { RaftNodeOptions, ProposeOptions, ReadOptions, NodeStatus, RaftNodeEvents } from './node/raft-node.js';
 export { systemClock } from './node/clock.js';
 export type { Clock, TimerHandle } from './node/clock.js';
-export type { Metrics } from './node/metrics.js';
+export type { Metrics, ProposalFailureReason } from './node/metrics.js';
 export { noopMetrics } from './node/metrics.js';
 export type { Logger } from './node/logger.js';
 export { silentLogger } from './node/logger.js';

@@ -121,3 +121,19 @@ t.test('bounds: beyond maxPendingProposals, propose rejects at once with Overloa
   await c.stopAll();
   await t.rejects(n1.propose({ op: 'put', key: 'x', value: 'late' }), StoppedError, 'a stopped node refuses work');
 });
+
+t.test('without a session, a proposal forwarded over a duplicating network still applies once', async (t) => {
+  // Found by the whole-node simulator (counter workload, seed 1): the leader appended both copies of a
+  // duplicated Propose message, and the command applied twice.
+  const c = new NodeCluster(ids);
+  t.teardown(() => c.stopAll());
+  await c.startAll();
+  for (const tr of c.transports.values()) tr.duplicate = true;
+  await c.leader();
+  const follower = c.followers()[0]!;
+  const results = await Promise.all(Array.from({ length: 50 }, (_, k) => follower.propose({ op: 'append', key: 'd', value: `${k},` })));
+  t.equal(results.length, 50);
+  const applied = ((await follower.read({ key: 'd' })) ?? '').split(',').filter(Boolean);
+  t.equal(applied.length, 50, 'each command applied once');
+  t.equal(new Set(applied).size, 50);
+});

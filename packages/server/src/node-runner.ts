@@ -1,11 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RaftNode, type LogStore, type Logger, type Metrics, type Transport } from '@raftbus/core';
+import type { Registry } from 'prom-client';
 import { ClientEndpoint, type ClientEndpointMetrics } from '@raftbus/transport-zeromq';
-import { loadApp } from './apps/index.js';
+import { BUILT_IN_APPS, loadApp } from './apps/index.js';
 import type { NodeConfig } from './config.js';
+import { EventRecorder, EventRing, teeMetrics } from './dashboard/events.js';
+import { testCommandFor } from './dashboard/test-commands.js';
 import { createHttpApi, type RawHandler } from './http/api.js';
 import { addClusterRoutes } from './http/cluster-routes.js';
+import { addDashboard } from './http/dashboard-routes.js';
+import { metricsRoute } from './http/metrics-route.js';
 import { Router } from './http/router.js';
 
 export interface NodeDependencies {
@@ -13,7 +18,9 @@ export interface NodeDependencies {
   readonly transport: Transport;
   readonly logger: Logger;
   readonly metrics?: Metrics;
-  /** Extra exact-path HTTP handlers (/metrics, the dashboard). */
+  /** When given, GET /metrics serves this registry (see createServerMetrics). */
+  readonly metricsRegistry?: Registry;
+  /** Extra exact-path HTTP handlers. */
   readonly raw?: ReadonlyMap<string, RawHandler>;
   /** Counters of the client endpoint (when `client` is configured). */
   readonly clientMetrics?: ClientEndpointMetrics;
@@ -31,10 +38,13 @@ export interface RunningNode {
   stop(): Promise<void>;
 }
 
-/** Start one node: RaftNode over the given store and transport, its app, and its HTTP API. */
+/** Start one node: RaftNode over the given store and transport, its app, its HTTP API and dashboard. */
 export async function runNode(cfg: NodeConfig, deps: NodeDependencies): Promise<RunningNode> {
   const app = await loadApp(cfg.app);
   const peers = Object.keys(cfg.cluster);
+  // The dashboard's timeline is fed by the same reports as the metrics.
+  const ring = new EventRing();
+  const recorder = new EventRecorder(cfg.id, ring);
   const node = new RaftNode({
     id: cfg.id,
     peers,
@@ -45,13 +55,19 @@ export async function runNode(cfg: NodeConfig, deps: NodeDependencies): Promise<
     tickMs: cfg.tickMs,
     electionTicks: cfg.electionTicks,
     snapshotEntries: cfg.snapshotEntries,
-    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    metrics: deps.metrics ? teeMetrics(deps.metrics, recorder) : recorder,
   });
   const router = new Router();
-  addClusterRoutes(router, node, new Map(Object.entries(cfg.httpPeers)), cfg.token);
+  const peerHttp = new Map(Object.entries(cfg.httpPeers));
+  addClusterRoutes(router, node, peerHttp, cfg.token);
+  const testCommand = testCommandFor(BUILT_IN_APPS[cfg.app] ? cfg.app : '');
+  const dashboard = addDashboard(router, { node, app: app.name, testCommand, members: peers, peerHttp, ring, bearerToken: cfg.token });
   app.routes(router, node);
-  const http = createHttpApi({ router, logger: deps.logger, ...(deps.raw ? { raw: deps.raw } : {}), ...(cfg.token ? { bearerToken: cfg.token } : {}) });
+  const raw = new Map<string, RawHandler>([...dashboard.raw, ...(deps.metricsRegistry ? ([['/metrics', metricsRoute(deps.metricsRegistry)]] as const) : []), ...(deps.raw ?? [])]);
+  const http = createHttpApi({ router, logger: deps.logger, raw, publicPaths: dashboard.publicPaths, ...(cfg.token ? { bearerToken: cfg.token } : {}) });
   await node.start();
+  const started = node.status();
+  recorder.started(started.term, started.role, started.leader);
   const [host, port] = splitHostPort(cfg.http);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -87,6 +103,7 @@ export async function runNode(cfg: NodeConfig, deps: NodeDependencies): Promise<
         stopBackground?.();
         // First, so clients see the connection drop and retry on another node at once.
         await clientEndpoint?.stop();
+        dashboard.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
         await node.stop();

@@ -2,6 +2,7 @@ import { BinaryReader, BinaryWriter, type StateMachine, type StateMachineDefinit
 import { ApplyError } from '../errors.js';
 import type { Entry } from '../protocol/types.js';
 import { decodeEnvelope, type Envelope } from './envelope.js';
+import { DuplicateFilter } from './duplicate-filter.js';
 import { SessionTable } from './sessions.js';
 
 /** The result of applying one entry, for the node that proposed it. */
@@ -13,7 +14,9 @@ export interface Applied<R> {
   readonly error?: Error;
 }
 
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
+/** Unanswered proposals one node incarnation may have in the duplicate filter (≥ RaftNode's pending bound). */
+const DUPLICATE_FILTER_IDS_PER_PROPOSER_MAX = 1 << 17;
 
 /**
  * Applies committed entries to the user's state machine in log order, exactly once per client
@@ -23,6 +26,7 @@ const SNAPSHOT_VERSION = 1;
 export class Applier<C, R, Q, QR> {
   readonly sm: StateMachine<C, R, Q, QR>;
   readonly sessions: SessionTable;
+  readonly duplicates: DuplicateFilter;
   /** Monotonic log time: the maximum stamp applied so far. */
   logTimeMs = 0;
 
@@ -34,15 +38,19 @@ export class Applier<C, R, Q, QR> {
   ) {
     this.sm = def.create();
     this.sessions = new SessionTable(sessionTtlMs, maxSessions, maxResponsesPerSession);
+    this.duplicates = new DuplicateFilter(sessionTtlMs, maxSessions, DUPLICATE_FILTER_IDS_PER_PROPOSER_MAX);
   }
 
-  /** Apply one committed entry. Undefined for the leaders' no-op entries. */
+  /** Apply one committed entry. Undefined for the leaders' no-op entries and for duplicates skipped. */
   apply(entry: Entry): Applied<R> | undefined {
     if (entry.data.byteLength === 0) return undefined;
     // A committed entry that does not decode is corruption or a bug; stopping is the only safe answer.
     const env = decodeEnvelope(entry.data);
     this.logTimeMs = Math.max(this.logTimeMs, env.logTimeMs);
     this.sessions.expire(this.logTimeMs);
+    this.duplicates.expire(this.logTimeMs);
+    // A second copy of a forwarded proposal (a duplicated message): applied once, so skip it.
+    if (this.duplicates.seen(env.origin, env.incarnation, env.requestId, env.requestsAckedBelow, this.logTimeMs)) return undefined;
     const base = { envelope: env, index: entry.index };
     const session = env.clientId !== '';
     if (session) {
@@ -79,6 +87,7 @@ export class Applier<C, R, Q, QR> {
   snapshot(): Uint8Array {
     const w = new BinaryWriter(256).uint(SNAPSHOT_VERSION).double(this.logTimeMs);
     this.sessions.encode(w);
+    this.duplicates.encode(w);
     return w.bytes(this.sm.snapshot()).finish();
   }
 
@@ -88,6 +97,7 @@ export class Applier<C, R, Q, QR> {
     if (version !== SNAPSHOT_VERSION) throw new ApplyError(`unknown snapshot version ${version}`);
     this.logTimeMs = r.double();
     this.sessions.decodeFrom(r);
+    this.duplicates.decodeFrom(r);
     this.sm.restore(r.bytes().slice());
   }
 }

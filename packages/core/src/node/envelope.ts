@@ -7,13 +7,19 @@ import { BinaryReader, BinaryWriter, DecodeError } from '@raftbus/state-machine'
  * leader so that time-based state (leases, session expiry) is identical on every node.
  *
  * Layout: version (1 byte) | logTimeMs (float64 LE, at a fixed offset so the leader can restamp
- * forwarded proposals in place) | origin | incarnation | requestId | clientId | seq | ackedBelow | command.
+ * forwarded proposals in place) | origin | incarnation | requestId | requestsAckedBelow | clientId | seq |
+ * ackedBelow | command.
  */
 export interface Envelope {
   readonly logTimeMs: number;
   readonly origin: string;
   readonly incarnation: number;
   readonly requestId: number;
+  /**
+   * Every request id of this origin incarnation below this one has been answered: the replicas may forget
+   * them in their duplicate filter (a forwarded proposal can arrive twice over a duplicating network).
+   */
+  readonly requestsAckedBelow: number;
   /** Client session id, or '' for none. */
   readonly clientId: string;
   readonly seq: number;
@@ -32,6 +38,7 @@ export function encodeEnvelope(e: Envelope): Uint8Array {
     .string(e.origin)
     .uint(e.incarnation)
     .uint(e.requestId)
+    .uint(e.requestsAckedBelow)
     .string(e.clientId)
     .uint(e.seq)
     .uint(e.ackedBelow)
@@ -48,6 +55,7 @@ export function decodeEnvelope(bytes: Uint8Array): Envelope {
     origin: r.string(),
     incarnation: r.uint(),
     requestId: r.uint(),
+    requestsAckedBelow: r.uint(),
     clientId: r.string(),
     seq: r.uint(),
     ackedBelow: r.uint(),

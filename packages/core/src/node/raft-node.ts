@@ -11,6 +11,7 @@ import { encodeEnvelope, restampEnvelope } from './envelope.js';
 import { silentLogger, type Logger } from './logger.js';
 import { noopMetrics, type Metrics } from './metrics.js';
 import { ProposalBook, ReadBook } from './requests.js';
+import { RoundTripMeter } from './round-trip-meter.js';
 
 export interface RaftNodeOptions<C, R, Q, QR> {
   readonly id: NodeId;
@@ -116,6 +117,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   private lastRole: Role = Role.Follower;
   private lastLeader: NodeId = NO_NODE;
   private readonly snapshotEntries: number;
+  private readonly roundTrips: RoundTripMeter;
 
   constructor(options: RaftNodeOptions<C, R, Q, QR>) {
     super();
@@ -126,11 +128,12 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     this.metrics = options.metrics ?? noopMetrics;
     this.log = options.logger ?? silentLogger;
     this.snapshotEntries = options.snapshotEntries ?? 10_000;
+    this.roundTrips = new RoundTripMeter(this.metrics, (options.electionTicks ?? 10) * (options.tickMs ?? 100));
     this.applier = new Applier(options.stateMachine, options.sessionTtlMs ?? 600_000, options.maxSessions ?? 100_000, options.maxResponsesPerSession ?? 4_096);
     const random = options.random ?? defaultRandom;
     // Distinguishes this process's requests from an earlier incarnation's still in the log.
     this.incarnation = random.int(2 ** 31);
-    this.proposals = new ProposalBook<R>(options.maxPendingProposals ?? 65_536, options.proposalTimeoutMs ?? 5_000);
+    this.proposals = new ProposalBook<R>(options.maxPendingProposals ?? 65_536, options.proposalTimeoutMs ?? 5_000, this.metrics);
     this.reads = new ReadBook<Q, QR>(options.maxPendingReads ?? 65_536, options.readTimeoutMs ?? 5_000, this.incarnation);
   }
 
@@ -293,6 +296,8 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
       // Log time is the leader's: restamp commands proposed on followers.
       const now = this.clock.now();
       m = { ...m, entries: m.entries.map((e) => ({ ...e, data: restampEnvelope(e.data, now) })) };
+    } else if (m.type === MessageType.HeartbeatResponse && this.roundTrips.enabled) {
+      this.roundTrips.answered(m.from);
     }
     this.guard(() => this.core.step(m));
     this.kick();
@@ -301,6 +306,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   private onTick(): void {
     if (this.state !== 'running') return;
     this.guard(() => this.core.tick());
+    if (this.metrics.followerLag && this.core.role === Role.Leader) this.reportFollowerLag();
     const now = this.clock.now();
     this.proposals.expire(now);
     this.reads.expire(now);
@@ -322,7 +328,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     this.submitReads();
     // While a write syncs, a leader already replicates what arrived since (its term is durable).
     const early = this.core.takeMessagesBeforePersist();
-    if (early.length > 0) this.opts.transport.send(early);
+    if (early.length > 0) this.send(early);
     if (!this.draining && this.core.hasReady()) {
       this.draining = this.drainReadies().finally(() => {
         this.draining = undefined;
@@ -346,7 +352,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
 
   private async handleReady(rd: Ready): Promise<void> {
     const o = this.opts;
-    if (rd.messagesBeforePersist.length > 0) o.transport.send(rd.messagesBeforePersist);
+    if (rd.messagesBeforePersist.length > 0) this.send(rd.messagesBeforePersist);
     if (rd.snapshot || rd.entries.length > 0 || rd.hardState) {
       const started = performance.now();
       await o.logStore.write({ snapshot: rd.snapshot, entries: rd.entries, hardState: rd.hardState });
@@ -355,7 +361,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
       this.metrics.logWrite?.((performance.now() - started) / 1000, rd.entries.length, bytes);
     }
     if (this.state !== 'running') return;
-    if (rd.messages.length > 0) o.transport.send(rd.messages);
+    if (rd.messages.length > 0) this.send(rd.messages);
     if (rd.softState) this.onSoftState(rd.softState.role, rd.softState.leader);
     if (rd.snapshot) this.installSnapshot(rd.snapshot);
     if (rd.committedEntries.length > 0) this.applyEntries(rd);
@@ -371,7 +377,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     const now = this.clock.now();
     for (const e of rd.committedEntries) {
       const outcome = this.applier.apply(e);
-      this.proposals.applied(e.index, e.term, outcome, this.id, this.incarnation, now, this.metrics);
+      this.proposals.applied(e.index, e.term, outcome, this.id, this.incarnation, now);
     }
     const last = rd.committedEntries[rd.committedEntries.length - 1]!;
     this.metrics.applied?.(rd.committedEntries.length, (performance.now() - started) / 1000);
@@ -382,6 +388,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   private installSnapshot(snapshot: Snapshot): void {
     this.applier.restore(snapshot.data);
     this.proposals.coveredBySnapshot(snapshot.meta.index);
+    this.metrics.snapshotInstalled?.(snapshot.meta.index, snapshot.data.byteLength);
     this.log.info({ node: this.id, term: this.core.term, index: snapshot.meta.index }, 'installed snapshot from leader');
   }
 
@@ -408,7 +415,8 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     if (c.role === Role.Leader) {
       const now = this.clock.now();
       const batch = this.proposals.takeQueued(c.cfg.maxMessageEntries);
-      const datas = batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation), logTimeMs: now }));
+      const acked = this.proposals.lowestPendingRequestId();
+      const datas = batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation, acked), logTimeMs: now }));
       try {
         const { firstIndex, term } = c.propose(datas);
         batch.forEach((p, k) => this.proposals.submitted(p, firstIndex + k, term));
@@ -418,7 +426,8 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     } else if (c.leader !== NO_NODE) {
       const now = this.clock.now();
       const batch = this.proposals.takeQueued(c.cfg.maxMessageEntries);
-      c.forwardProposal(batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation), logTimeMs: now })));
+      const acked = this.proposals.lowestPendingRequestId();
+      c.forwardProposal(batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation, acked), logTimeMs: now })));
       for (const p of batch) this.proposals.forwarded(p);
     }
     // No leader known: proposals wait (until their deadline) for one to be elected.
@@ -437,9 +446,21 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     }
   }
 
+  private send(messages: readonly Message[]): void {
+    if (this.roundTrips.enabled) this.roundTrips.sending(messages);
+    this.opts.transport.send(messages);
+  }
+
+  /** Per tick, not per entry: the leader's view of how far each follower is behind. */
+  private reportFollowerLag(): void {
+    const last = this.core.lastIndex;
+    for (const [id, pr] of this.core.tracker.progress) if (id !== this.id) this.metrics.followerLag!(id, Math.max(0, last - pr.match));
+  }
+
   private onSoftState(role: Role, leader: NodeId): void {
     if (role !== this.lastRole) {
       this.lastRole = role;
+      this.roundTrips.reset();
       this.emit('roleChange', { role, term: this.core.term });
     }
     if (leader !== this.lastLeader) {

@@ -8,7 +8,7 @@ import {
 import type { NodeId } from '../protocol/types.js';
 import type { Applied } from './applier.js';
 import type { Envelope } from './envelope.js';
-import type { Metrics } from './metrics.js';
+import type { Metrics, ProposalFailureReason } from './metrics.js';
 
 type Status = 'queued' | 'submitted' | 'forwarded';
 
@@ -26,11 +26,12 @@ export class PendingProposal<R> {
     readonly reject: (e: Error) => void,
   ) {}
 
-  envelopeFields(origin: NodeId, incarnation: number): Omit<Envelope, 'logTimeMs'> {
+  envelopeFields(origin: NodeId, incarnation: number, requestsAckedBelow: number): Omit<Envelope, 'logTimeMs'> {
     return {
       origin,
       incarnation,
       requestId: this.requestId,
+      requestsAckedBelow,
       clientId: this.session?.clientId ?? '',
       seq: this.session?.seq ?? 0,
       ackedBelow: this.session?.ackedBelow ?? 0,
@@ -54,14 +55,24 @@ export class ProposalBook<R> {
   constructor(
     private readonly maxPending: number,
     private readonly defaultTimeoutMs: number,
+    private readonly metrics: Metrics,
   ) {}
 
   get size(): number {
     return this.pending.size;
   }
 
+  /** Every request id below this one is answered (ids increase, and `pending` keeps insertion order). */
+  lowestPendingRequestId(): number {
+    for (const id of this.pending.keys()) return id;
+    return this.nextRequestId;
+  }
+
   add(command: Uint8Array, nowMs: number, opts: { timeoutMs?: number; session?: { clientId: string; seq: number; ackedBelow?: number } | undefined }): Promise<R> {
-    if (this.pending.size >= this.maxPending) return Promise.reject(new OverloadedError('proposals', this.maxPending));
+    if (this.pending.size >= this.maxPending) {
+      this.metrics.proposalFailed?.('overloaded');
+      return Promise.reject(new OverloadedError('proposals', this.maxPending));
+    }
     return new Promise<R>((resolve, reject) => {
       const id = this.nextRequestId++;
       const p = new PendingProposal<R>(id, command, opts.session, nowMs, nowMs + (opts.timeoutMs ?? this.defaultTimeoutMs), resolve, reject);
@@ -93,23 +104,23 @@ export class ProposalBook<R> {
   }
 
   /** An entry was applied at `index`: answer our proposal there, or fail the one it displaced. */
-  applied(index: number, _term: number, outcome: Applied<R> | undefined, self: NodeId, incarnation: number, nowMs: number, metrics: Metrics): void {
+  applied(index: number, _term: number, outcome: Applied<R> | undefined, self: NodeId, incarnation: number, nowMs: number): void {
     const expected = this.byIndex.get(index);
     const env = outcome?.envelope;
     const ours = env !== undefined && env.origin === self && env.incarnation === incarnation;
     if (expected && !(ours && env.requestId === expected.requestId)) {
       // A new leader put another entry at the index our proposal had: it can never commit.
-      this.finish(expected, new ProposalDroppedError(`superseded at index ${index} after a leader change`));
-      metrics.proposalFailed?.('superseded');
+      this.finish(expected, new ProposalDroppedError(`superseded at index ${index} after a leader change`), undefined, 'superseded');
     }
     if (!ours) return;
     const p = this.pending.get(env.requestId);
     if (!p) return;
     if (outcome!.ok) {
       this.finish(p, undefined, outcome!.result as R);
-      metrics.proposalCommitted?.((nowMs - p.startedMs) / 1000);
+      this.metrics.proposalCommitted?.((nowMs - p.startedMs) / 1000);
     } else {
-      this.finish(p, outcome!.error);
+      // The state machine rejected the command: it committed, so it is not a failed proposal.
+      this.finish(p, outcome!.error, undefined, null);
     }
   }
 
@@ -135,13 +146,26 @@ export class ProposalBook<R> {
     }
   }
 
-  private finish(p: PendingProposal<R>, err: Error | undefined, result?: R): void {
+  /**
+   * Answer `p` once. A failure is counted under `reason`, by default the one its error implies; `null`
+   * for an error that is not a failure of the proposal (the state machine's own rejection).
+   */
+  private finish(p: PendingProposal<R>, err: Error | undefined, result?: R, reason?: ProposalFailureReason | null): void {
     if (!this.pending.delete(p.requestId)) return;
+    if (err && reason !== null) this.metrics.proposalFailed?.(reason ?? failureReason(err));
     if (p.status === 'queued') this.queue = this.queue.filter((q) => q !== p);
     if (p.status === 'submitted' && this.byIndex.get(p.index) === p) this.byIndex.delete(p.index);
     if (err) p.reject(err);
     else p.resolve(result as R);
   }
+}
+
+function failureReason(err: Error): ProposalFailureReason {
+  if (err instanceof TimeoutError) return 'timeout';
+  if (err instanceof OutcomeUnknownError) return 'outcome_unknown';
+  if (err instanceof StoppedError) return 'stopped';
+  if (err instanceof OverloadedError) return 'overloaded';
+  return 'dropped';
 }
 
 interface PendingRead<Q, QR> {

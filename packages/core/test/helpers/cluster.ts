@@ -42,8 +42,12 @@ export function newCore(id: NodeId, voters: NodeId[], opts: Partial<RaftOptions>
 /** Apply a Ready to a disk the way a driver must (snapshot, then entries truncating, then hard state). */
 export function persist(disk: Disk, rd: Ready): void {
   if (rd.snapshot) {
+    // As the LogStore contract says: a snapshot that agrees with the stored log (same term at its index)
+    // keeps the entries after it; any other replaces the whole log.
+    const { index, term } = rd.snapshot.meta;
+    const agrees = disk.entries.some((e) => e.index === index && e.term === term);
     disk.snapshot = rd.snapshot;
-    disk.entries = disk.entries.filter((e) => e.index > rd.snapshot!.meta.index);
+    disk.entries = agrees ? disk.entries.filter((e) => e.index > index) : [];
   }
   if (rd.entries.length > 0) {
     const first = rd.entries[0]!.index;

@@ -3,6 +3,7 @@ import { RocksDbLogStore } from '@raftbus/log-rocksdb';
 import { ZmqTransport } from '@raftbus/transport-zeromq';
 import { parseMembers, parseNodeConfig, readConfigFile, type NodeConfig } from '../config.js';
 import { runNode, type RunningNode } from '../node-runner.js';
+import { createServerMetrics } from '../http/metrics-route.js';
 
 export interface StartFlags {
   config?: string;
@@ -48,10 +49,14 @@ export async function startCommand(flags: StartFlags): Promise<RunningNode> {
   // RaftNode puts the node id on every line itself.
   const logger = pino({ level: cfg.logLevel, base: undefined });
   const peers = Object.fromEntries(Object.entries(cfg.cluster).map(([id, address]) => [id, { address }]));
+  // GET /metrics: raftbus (node + transport) and the process's defaults on one registry.
+  const { registry: metricsRegistry, metrics } = createServerMetrics(cfg.data);
   const running = await runNode(cfg, {
     logStore: new RocksDbLogStore({ path: cfg.data }),
-    transport: new ZmqTransport({ peers, logger }),
+    transport: new ZmqTransport({ peers, logger, metrics }),
     logger,
+    metrics,
+    metricsRegistry,
   });
   let stopping = false;
   const stop = (signal: string) => {

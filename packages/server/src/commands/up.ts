@@ -99,5 +99,6 @@ export async function upCommand(flags: UpFlags): Promise<void> {
   console.log(`raftbus: ${n}-node ${flags.app} cluster on ${flags.host} (data and logs in ${dataRoot})`);
   for (const [k, id] of ids.entries()) console.log(`  ${id}  ${urls[k]}  client ${clientAddresses[k]}${id === leader ? '   (leader)' : ''}`);
   console.log(`try: curl ${urls[0]}/v1/status`);
+  console.log(`dashboard: ${urls[0]}/${flags.token ? `#token=${encodeURIComponent(flags.token)}` : ''}`);
   console.log('Ctrl-C stops every node.');
 }

@@ -11,6 +11,8 @@ export interface HttpApiOptions {
   readonly router: Router;
   /** Exact-path handlers outside the JSON API (checked before the router). */
   readonly raw?: ReadonlyMap<string, RawHandler>;
+  /** Raw paths served without the bearer token: static files that hold no data (the dashboard page). */
+  readonly publicPaths?: ReadonlySet<string>;
   /** When set, every request must carry `Authorization: Bearer <token>`. */
   readonly bearerToken?: string;
   /** Largest accepted request body. */
@@ -33,14 +35,14 @@ export function createHttpApi(opts: HttpApiOptions): Server {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (expectedAuth) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (expectedAuth && !opts.publicPaths?.has(url.pathname)) {
       const given = Buffer.from(req.headers.authorization ?? '');
       if (given.length !== expectedAuth.length || !timingSafeEqual(given, expectedAuth)) {
         req.resume();
         throw new HttpError(401, 'UNAUTHORIZED', 'missing or wrong bearer token');
       }
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const raw = opts.raw?.get(url.pathname);
     if (raw) return raw(req, res);
     const { handler, params } = opts.router.match(req.method ?? 'GET', url.pathname);

@@ -44,17 +44,20 @@ export function addClusterRoutes(router: Router, node: NodeControl, peerHttp: Re
     return { body: { leader: to } };
   });
 
-  router.get('/v1/log', (req) => {
-    const s = node.status();
-    const limit = intParam(req.query, 'limit', 100, 1, LOG_PAGE_ENTRIES_MAX);
-    const from = intParam(req.query, 'from', Math.max(s.firstIndex, s.lastIndex - limit + 1), 0, Number.MAX_SAFE_INTEGER);
-    const entries = node.entries(Math.max(from, s.firstIndex), from + limit).map((e) => ({
-      index: e.index,
-      term: e.term,
-      type: e.type === EntryType.ConfChange ? 'conf' : e.data.byteLength === 0 ? 'noop' : 'command',
-      size: e.data.byteLength,
-      committed: e.index <= s.commit,
-    }));
-    return { body: { firstIndex: s.firstIndex, lastIndex: s.lastIndex, commit: s.commit, applied: s.applied, snapshotIndex: s.snapshotIndex, entries } };
-  });
+  router.get('/v1/log', (req) => ({ body: logPage(node, req.query) }));
+}
+
+/** One page of the log for viewers: `limit` entries from `from` (default: the last page). */
+export function logPage(node: Pick<NodeControl, 'status' | 'entries'>, query: URLSearchParams) {
+  const s = node.status();
+  const limit = intParam(query, 'limit', 100, 1, LOG_PAGE_ENTRIES_MAX);
+  const from = intParam(query, 'from', Math.max(s.firstIndex, s.lastIndex - limit + 1), 0, Number.MAX_SAFE_INTEGER);
+  const entries = node.entries(Math.max(from, s.firstIndex), from + limit).map((e) => ({
+    index: e.index,
+    term: e.term,
+    type: e.type === EntryType.ConfChange ? 'conf' : e.data.byteLength === 0 ? 'noop' : 'command',
+    size: e.data.byteLength,
+    committed: e.index <= s.commit,
+  }));
+  return { node: s.id, firstIndex: s.firstIndex, lastIndex: s.lastIndex, commit: s.commit, applied: s.applied, snapshotIndex: s.snapshotIndex, entries };
 }

@@ -1,0 +1,106 @@
+import { BinaryReader, BinaryWriter } from '@raftbus/state-machine';
+
+interface Proposer {
+  /** Every request id below this was answered at the proposer: any copy of it arriving now is stale. */
+  ackedBelow: number;
+  /** Request ids at or above `ackedBelow` already applied. */
+  readonly applied: Set<number>;
+  lastActiveLogTimeMs: number;
+}
+
+/**
+ * Replicated filter that applies each proposal once even if the log holds it twice. A proposal forwarded
+ * from a follower travels as a message, and a network may deliver a message twice: the leader would
+ * append both copies. Entries carry their proposer's (node, incarnation, request id), so every replica
+ * skips the second copy the same way. Part of the replicated state (in snapshots); idle proposers
+ * (restarted incarnations) expire by log time.
+ */
+export class DuplicateFilter {
+  private readonly proposers = new Map<string, Proposer>();
+
+  constructor(
+    readonly ttlMs: number,
+    /** Bound on tracked proposer incarnations; the least recently active is forgotten first. */
+    readonly maxProposers: number,
+    /** Bound on unacknowledged ids remembered per proposer; beyond it the oldest are treated as acknowledged. */
+    readonly maxIdsPerProposer: number,
+  ) {}
+
+  /** True if this request was applied before (skip it); otherwise records it and returns false. */
+  seen(origin: string, incarnation: number, requestId: number, ackedBelow: number, logTimeMs: number): boolean {
+    const p = this.touch(origin, incarnation, logTimeMs);
+    if (requestId < p.ackedBelow || p.applied.has(requestId)) return true;
+    p.applied.add(requestId);
+    if (ackedBelow > p.ackedBelow) {
+      // Ids are handed out in order, so the acknowledged ones are usually a short run: delete that run,
+      // unless the jump is longer than the set (then scanning the set is cheaper).
+      if (ackedBelow - p.ackedBelow <= p.applied.size) {
+        for (let id = p.ackedBelow; id < ackedBelow; id++) p.applied.delete(id);
+      } else {
+        for (const id of p.applied) if (id < ackedBelow) p.applied.delete(id);
+      }
+      p.ackedBelow = ackedBelow;
+    }
+    if (p.applied.size > this.maxIdsPerProposer) {
+      const oldest = Math.min(...p.applied);
+      p.applied.delete(oldest);
+      p.ackedBelow = Math.max(p.ackedBelow, oldest + 1);
+    }
+    return false;
+  }
+
+  private lastKey = '';
+  private lastOrigin = '';
+  private lastIncarnation = -1;
+
+  /** The proposer's record, moved to the most recently active end (a no-op in a run from one proposer). */
+  private touch(origin: string, incarnation: number, logTimeMs: number): Proposer {
+    let key = this.lastKey;
+    if (origin !== this.lastOrigin || incarnation !== this.lastIncarnation) {
+      key = `${origin}\u0000${incarnation}`;
+      this.lastKey = key;
+      this.lastOrigin = origin;
+      this.lastIncarnation = incarnation;
+    }
+    let p = this.proposers.get(key);
+    if (!p) {
+      p = { ackedBelow: 0, applied: new Set(), lastActiveLogTimeMs: logTimeMs };
+      this.proposers.set(key, p);
+      while (this.proposers.size > this.maxProposers) this.proposers.delete(this.proposers.keys().next().value!);
+    } else if (p.lastActiveLogTimeMs !== logTimeMs) {
+      // Keep the map ordered by activity for expiry; entries of one batch share a log time, so this runs
+      // once per batch, not once per entry.
+      this.proposers.delete(key);
+      this.proposers.set(key, p);
+    }
+    p.lastActiveLogTimeMs = logTimeMs;
+    return p;
+  }
+
+  expire(nowLogTimeMs: number): void {
+    for (const [key, p] of this.proposers) {
+      if (nowLogTimeMs - p.lastActiveLogTimeMs <= this.ttlMs) break;
+      this.proposers.delete(key);
+    }
+  }
+
+  encode(w: BinaryWriter): void {
+    w.uint(this.proposers.size);
+    for (const [key, p] of this.proposers) {
+      w.string(key).uint(p.ackedBelow).double(p.lastActiveLogTimeMs).uint(p.applied.size);
+      for (const id of p.applied) w.uint(id);
+    }
+  }
+
+  decodeFrom(r: BinaryReader): void {
+    this.proposers.clear();
+    for (let n = r.uint(); n > 0; n--) {
+      const key = r.string();
+      const ackedBelow = r.uint();
+      const lastActiveLogTimeMs = r.double();
+      const applied = new Set<number>();
+      for (let k = r.uint(); k > 0; k--) applied.add(r.uint());
+      this.proposers.set(key, { ackedBelow, applied, lastActiveLogTimeMs });
+    }
+  }
+}
