@@ -34,6 +34,8 @@ export interface ClientStats {
   disconnects: number;
   /** Frames from nodes that could not be read. */
   badFrames: number;
+  /** Failed ZMTP/CURVE handshakes (a key mismatch shows here, and as requests that time out unsent). */
+  handshakeFailures: number;
   /** Answers to attempts already given up on (a retry went elsewhere). */
   lateAnswers: number;
   framesReceived: number;
@@ -48,7 +50,7 @@ export interface ClientStats {
 export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> {
   /** This client's session id (random per instance: sequence numbers restart with every client). */
   readonly clientId = randomUUID();
-  readonly stats: ClientStats = { requests: 0, retries: 0, redirects: 0, attemptTimeouts: 0, disconnects: 0, badFrames: 0, lateAnswers: 0, framesReceived: 0 };
+  readonly stats: ClientStats = { requests: 0, retries: 0, redirects: 0, attemptTimeouts: 0, disconnects: 0, badFrames: 0, handshakeFailures: 0, lateAnswers: 0, framesReceived: 0 };
   private readonly o: ResolvedClientOptions;
   private readonly definition: StateMachineDefinition<C, R, Q, QR> | undefined;
   private readonly context = new Context({ blocky: false });
@@ -93,6 +95,7 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
       onDown: (conn) => this.onDown(conn),
       onSendFailed: (conn, ids) => this.onSendFailed(conn, ids),
       onBadFrame: () => void this.stats.badFrames++,
+      onHandshakeFailed: () => void this.stats.handshakeFailures++,
     };
     this.conns = this.o.nodes.map((n) => new NodeConnection(n.address, n.publicKey, settings, events));
   }
@@ -246,6 +249,10 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
   }
 
   private expire(req: PendingRequest): void {
+    if (req.state === 'parked') {
+      const hf = this.stats.handshakeFailures;
+      req.lastProblem = `no connection to any node is up${hf > 0 ? `; ${hf} failed handshake${hf === 1 ? "" : "s"} (check the CURVE keys)` : ''}`;
+    }
     const what = `${req.kind} (${req.lastProblem})`;
     // A command that left the client may have applied: only a session retry could tell, and time is up.
     const err = req.kind === 'command' && req.sent ? new OutcomeUnknownError(`no answer within ${req.timeoutMs} ms: ${req.lastProblem}`) : new TimeoutError(what, req.timeoutMs);

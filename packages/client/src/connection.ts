@@ -18,6 +18,8 @@ export interface ConnectionEvents {
   onSendFailed(conn: NodeConnection, requestIds: readonly number[]): void;
   /** A frame from the node could not be read (counted; the connection stays). */
   onBadFrame(conn: NodeConnection, reason: string): void;
+  /** A ZMTP/CURVE handshake with the node failed (wrong keys, or CURVE on one side only). */
+  onHandshakeFailed(conn: NodeConnection): void;
 }
 
 export interface ConnectionSettings {
@@ -94,7 +96,10 @@ export class NodeConnection {
       this.reset();
       this.events.onDown(this);
     });
-    const onHandshakeError = () => void this.handshakeFailures++;
+    const onHandshakeError = () => {
+      this.handshakeFailures++;
+      this.events.onHandshakeFailed(this);
+    };
     this.dealer.events.on('handshake:error:protocol', onHandshakeError);
     this.dealer.events.on('handshake:error:auth', onHandshakeError);
     this.dealer.connect(address);

@@ -19,9 +19,10 @@ function clientOf(t: Test, nodes: readonly FakeNode[], options: Partial<Construc
   return client;
 }
 
-/** Wait until every fake got the client's hello: all connections are up. */
-async function connected(nodes: readonly FakeNode[]): Promise<boolean> {
-  return waitFor(() => nodes.every((n) => n.frames.some((f) => f.some((r) => r.kind === 'registerSession'))), CONNECT_TIMEOUT_MS);
+/** Wait until every fake got the client's hello and the client read every answer: it knows who is who. */
+async function connected(nodes: readonly FakeNode[], client: RaftbusClient): Promise<boolean> {
+  const hellos = () => nodes.every((n) => n.frames.some((f) => f.some((r) => r.kind === 'registerSession')));
+  return waitFor(() => hellos() && client.stats.framesReceived >= nodes.length, CONNECT_TIMEOUT_MS);
 }
 
 t.test('requests made in one event-loop turn leave as one frame, with increasing sequence numbers', async (t) => {
@@ -98,7 +99,7 @@ t.test('a follower redirect is followed to the named leader, which then gets the
   a!.leaderId = '';
   b!.leaderId = ''; // neither names a leader in its hello: the client must ask
   const client = clientOf(t, [a!, b!]);
-  t.ok(await connected([a!, b!]), 'both connections up');
+  t.ok(await connected([a!, b!], client), 'both connections up');
   await client.commandEncoded(bytes(1));
   t.equal(a!.requests.length, 1, 'the first attempt went to the first node');
   t.equal(b!.requests.length, 1, 'and was redirected to b');
@@ -115,7 +116,7 @@ t.test('an attempt that goes unanswered is re-sent to another node with the same
   a!.leaderId = '';
   b!.leaderId = '';
   const client = clientOf(t, [a!, b!], { attemptTimeoutMs: 150 });
-  t.ok(await connected([a!, b!]));
+  t.ok(await connected([a!, b!], client));
   const started = Date.now();
   t.same(await client.commandEncoded(bytes(1)), bytes(5));
   t.ok(Date.now() - started >= 140, 'after the attempt timeout');
@@ -129,7 +130,7 @@ t.test('a dropped connection re-sends its requests elsewhere at once, not after 
   a.leaderId = 'a';
   b!.leaderId = 'a'; // b is a follower that still believes in a
   const client = clientOf(t, [a, b!], { attemptTimeoutMs: 10_000 });
-  t.ok(await connected([a, b!]));
+  t.ok(await connected([a, b!], client));
   const pending = Promise.all(Array.from({ length: 5 }, () => client.commandEncoded(bytes(1))));
   t.ok(await waitFor(() => a.requests.length === 5, CONNECT_TIMEOUT_MS), 'all five went to the leader a');
   const killed = Date.now();
