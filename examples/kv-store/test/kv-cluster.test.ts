@@ -3,7 +3,7 @@ import { Buffer } from 'node:buffer';
 import t from 'tap';
 import { ApplyError } from '@raftbus/core';
 import { KvClient, kvStore } from '../src/index.js';
-import { TestCluster } from './helpers/cluster.js';
+import { InProcessCluster as TestCluster } from '@raftbus/testkit';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 

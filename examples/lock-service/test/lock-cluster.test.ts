@@ -2,7 +2,7 @@
 import t from 'tap';
 import { ApplyError } from '@raftbus/core';
 import { LockClient, LockTicker, lockService } from '../src/index.js';
-import { TestCluster, eventually } from './helpers/cluster.js';
+import { InProcessCluster as TestCluster, eventually } from '@raftbus/testkit';
 
 const MINUTE_MS = 60_000;
 

@@ -16,3 +16,4 @@ export { Cluster, ScenarioFailure, encodeCommand, decodeCommand } from './sim/cl
 export { runSeed, addFigures, emptyFigures, DEFAULT_SWEEP_TICKS, DEFAULT_SWEEP_NODES, type SweepOptions, type SeedResult, type SeedFigures } from './sim/sweep.js';
 export { Nemesis, randomRates, type NemesisRates, type NemesisCounters } from './sim/nemesis.js';
 export { OldTermCommitCore, VoteWithoutLogCheckCore, ForgetfulVoteDisk, PLANTED_BUGS, type PlantedBug, type PlantedBugName } from './sim/planted-bugs.js';
+export { InProcessCluster, eventually } from './in-process-cluster.js';

@@ -1,5 +1,6 @@
-// Three RaftNodes in one process over a MemoryNetwork, each with a MemoryLogStorage that outlives it, so
-// a test can stop the cluster and start it again over the same "disks".
+// RaftNodes in one process over a MemoryNetwork, each with a MemoryLogStorage that outlives it, so a test
+// can stop the cluster and start it again over the same "disks". For testing a state machine on a real
+// (in-process) cluster; `simulate()` is the tool for faults and linearizability.
 import { MemoryLogStorage, MemoryLogStore, MemoryNetwork, MemoryTransport, RaftNode, type RaftNodeOptions } from '@raftbus/core';
 import type { StateMachineDefinition } from '@raftbus/state-machine';
 
@@ -7,16 +8,19 @@ import type { StateMachineDefinition } from '@raftbus/state-machine';
 const LEADER_WAIT_MS_MAX = 5_000;
 const POLL_MS = 5;
 
-export class TestCluster<C, R, Q, QR> {
-  readonly ids = ['n1', 'n2', 'n3'];
+export class InProcessCluster<C, R, Q, QR> {
   readonly network = new MemoryNetwork();
-  readonly storages = this.ids.map(() => new MemoryLogStorage());
+  readonly storages: MemoryLogStorage[];
   nodes: RaftNode<C, R, Q, QR>[] = [];
 
   constructor(
     private readonly definition: StateMachineDefinition<C, R, Q, QR>,
     private readonly options: Partial<RaftNodeOptions<C, R, Q, QR>> = {},
-  ) {}
+    /** Member ids (default three nodes). */
+    readonly ids: readonly string[] = ['n1', 'n2', 'n3'],
+  ) {
+    this.storages = this.ids.map(() => new MemoryLogStorage());
+  }
 
   /** Start every node over its storage (a restart, if it ran before). */
   async start(): Promise<void> {
@@ -24,7 +28,7 @@ export class TestCluster<C, R, Q, QR> {
       (id, k) =>
         new RaftNode({
           id,
-          peers: this.ids,
+          peers: [...this.ids],
           logStore: new MemoryLogStore(this.storages[k]),
           transport: new MemoryTransport(this.network),
           stateMachine: this.definition,
