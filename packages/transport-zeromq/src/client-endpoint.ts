@@ -16,6 +16,7 @@ import { resolveEndpointOptions, type ClientEndpointNode, type ClientEndpointOpt
 import { ZmqStateError } from './errors.js';
 import { RateLimitedLogger, stderrLogger } from './log.js';
 import { BoundedQueue } from './send-queue.js';
+import { receiveLoop } from './receive-loop.js';
 import { CurveAllowList } from './zap.js';
 
 /** Client ids are namespaced on the node so they never meet the HTTP API's sessions ("idem:", "client:"). */
@@ -141,19 +142,13 @@ export class ClientEndpoint {
     return this.stopping;
   }
 
-  private async receive(router: Router): Promise<void> {
-    for (let turn = 1; ; turn++) {
-      let parts: Buffer[];
-      try {
-        parts = await router.receive();
-      } catch (err) {
-        if (this.state === 'stopped' || router.closed) return;
-        this.log.warn('client-receive', { error: String(err) }, 'client receive failed');
-        continue;
-      }
-      this.onFrame(parts);
-      if (turn % FRAMES_PER_TURN_MAX === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+  private receive(router: Router): Promise<void> {
+    return receiveLoop(router, {
+      framesPerTurnMax: FRAMES_PER_TURN_MAX,
+      isStopped: () => this.state === 'stopped',
+      onFrame: (parts) => this.onFrame(parts),
+      onError: (err) => this.log.warn('client-receive', { error: String(err) }, 'client receive failed'),
+    });
   }
 
   private drop(reason: ClientFrameDropReason, detail: string): void {

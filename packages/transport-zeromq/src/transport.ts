@@ -7,6 +7,7 @@ import { noopTransportMetrics, type ReceiveDropReason } from './metrics.js';
 import { resolveOptions, type ResolvedOptions, type ZmqTransportOptions } from './options.js';
 import { PeerLink } from './peer-link.js';
 import { SnapshotAssembler } from './snapshot-stream.js';
+import { receiveLoop } from './receive-loop.js';
 import { CurveAllowList } from './zap.js';
 
 /** libzmq closes a connection whose frame exceeds this multiple of maxFrameBytes (memory guard);
@@ -151,19 +152,13 @@ export class ZmqTransport implements Transport {
     else only?.pump();
   }
 
-  private async receive(router: Router): Promise<void> {
-    for (let turn = 1; ; turn++) {
-      let parts: Buffer[];
-      try {
-        parts = await router.receive();
-      } catch (err) {
-        if (this.state === 'stopped' || router.closed) return;
-        this.log.warn('receive', { error: String(err) }, 'receive failed');
-        continue;
-      }
-      this.onFrame(parts);
-      if (turn % FRAMES_PER_TURN_MAX === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+  private receive(router: Router): Promise<void> {
+    return receiveLoop(router, {
+      framesPerTurnMax: FRAMES_PER_TURN_MAX,
+      isStopped: () => this.state === 'stopped',
+      onFrame: (parts) => this.onFrame(parts),
+      onError: (err) => this.log.warn('receive', { error: String(err) }, 'receive failed'),
+    });
   }
 
   private drop(peer: NodeId | undefined, reason: ReceiveDropReason, detail: string): void {
