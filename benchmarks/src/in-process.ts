@@ -1,12 +1,12 @@
 // The ceiling of the runtime itself: a 3-node cluster in one process on the in-memory log store and
 // network (no disk, no sockets), closed-loop proposals with 1 and with N callers in flight.
-//   npm run bench:in-process [-- --seconds 3 --concurrency 1,256]
+//   npm run bench:in-process [-- --seconds 3 --concurrency 1,256 --session --follower]
 import { parseArgs } from 'node:util';
 import { MemoryLogStore, MemoryNetwork, MemoryTransport, RaftNode } from '@raftbus/core';
 import { counter } from '@raftbus/example-counter';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '1,256' }, follower: { type: 'boolean', default: false } },
+  options: { seconds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '1,256' }, follower: { type: 'boolean', default: false }, session: { type: 'boolean', default: false } },
 });
 const seconds = Number(values.seconds);
 const levels = values.concurrency.split(',').map(Number);
@@ -29,11 +29,19 @@ async function run(concurrency: number) {
   const warmupUntil = performance.now() + 500;
   const until = warmupUntil + seconds * 1000;
   let done = 0;
+  // --session: every proposal in one client session (as @raftbus/client sends them), acknowledged in order.
+  let seq = 0;
+  const answered = new Set<number>();
+  let ackedBelow = 0;
+  const session = (s: number) => (values.session ? { session: { clientId: 'bench-client', seq: s, ackedBelow } } : {});
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < until) {
         const t0 = performance.now();
-        await target.propose({ name: 'c', delta: 1 });
+        const s = seq++;
+        await target.propose({ name: 'c', delta: 1 }, session(s));
+        answered.add(s);
+        while (answered.delete(ackedBelow)) ackedBelow++;
         const t1 = performance.now();
         if (t0 >= warmupUntil) {
           latencies.push(t1 - t0);
@@ -47,7 +55,7 @@ async function run(concurrency: number) {
   return { concurrency, perSecond: done / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
-console.log(`in-process 3-node cluster, ${values.follower ? 'proposals on a follower' : 'proposals on the leader'}, ${seconds} s per level (after 0.5 s warm-up)`);
+console.log(`in-process 3-node cluster, ${values.follower ? 'proposals on a follower' : 'proposals on the leader'}${values.session ? ' in one client session' : ''}, ${seconds} s per level (after 0.5 s warm-up)`);
 console.log('| in flight | proposals/s | p50 ms | p99 ms |');
 console.log('|---:|---:|---:|---:|');
 for (const c of levels) {

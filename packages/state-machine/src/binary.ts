@@ -17,24 +17,51 @@ export class DecodeError extends Error {
   }
 }
 
+/**
+ * Doubles go through one shared 8-byte scratch (little-endian on the wire): creating a DataView per
+ * writer or reader was a visible share of the hot path's CPU (one allocation per encoded envelope).
+ */
+const scratchF64 = new Float64Array(1);
+const scratchBytes = new Uint8Array(scratchF64.buffer);
+const hostIsLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+export function writeDoubleLE(buf: Uint8Array, pos: number, value: number): void {
+  scratchF64[0] = value;
+  if (hostIsLittleEndian) for (let k = 0; k < 8; k++) buf[pos + k] = scratchBytes[k]!;
+  else for (let k = 0; k < 8; k++) buf[pos + k] = scratchBytes[7 - k]!;
+}
+
+export function readDoubleLE(buf: Uint8Array, pos: number): number {
+  if (hostIsLittleEndian) for (let k = 0; k < 8; k++) scratchBytes[k] = buf[pos + k]!;
+  else for (let k = 0; k < 8; k++) scratchBytes[7 - k] = buf[pos + k]!;
+  return scratchF64[0]!;
+}
+
+/** Bytes `uint(value)` writes. */
+export function uintBytes(value: number): number {
+  let n = 1;
+  while (value >= 0x80) {
+    value = Math.floor(value / 0x80);
+    n++;
+  }
+  return n;
+}
+
 export class BinaryWriter {
   private buf: Uint8Array;
-  private view: DataView;
   private pos = 0;
 
   constructor(initialBytes = 64) {
     this.buf = new Uint8Array(initialBytes);
-    this.view = new DataView(this.buf.buffer);
   }
 
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.byteLength) return;
-    let size = this.buf.byteLength * 2;
+    let size = Math.max(16, this.buf.byteLength * 2);
     while (size < this.pos + n) size *= 2;
     const next = new Uint8Array(size);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
-    this.view = new DataView(next.buffer);
   }
 
   /** Unsigned LEB128, for integers 0 … 2^53 − 1. */
@@ -51,7 +78,7 @@ export class BinaryWriter {
 
   double(value: number): this {
     this.ensure(8);
-    this.view.setFloat64(this.pos, value, true);
+    writeDoubleLE(this.buf, this.pos, value);
     this.pos += 8;
     return this;
   }
@@ -83,18 +110,16 @@ export class BinaryWriter {
     return this.bytes(utf8Encoder.encode(value));
   }
 
+  /** The bytes written. A writer sized exactly hands over its buffer; otherwise a right-sized copy. */
   finish(): Uint8Array {
-    return this.buf.slice(0, this.pos);
+    return this.pos === this.buf.byteLength ? this.buf : this.buf.slice(0, this.pos);
   }
 }
 
 export class BinaryReader {
   private pos = 0;
-  private readonly view: DataView;
 
-  constructor(private readonly buf: Uint8Array) {
-    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  }
+  constructor(private readonly buf: Uint8Array) {}
 
   get remaining(): number {
     return this.buf.byteLength - this.pos;
@@ -118,7 +143,7 @@ export class BinaryReader {
 
   double(): number {
     if (this.remaining < 8) throw new DecodeError('truncated double');
-    const v = this.view.getFloat64(this.pos, true);
+    const v = readDoubleLE(this.buf, this.pos);
     this.pos += 8;
     return v;
   }

@@ -10,8 +10,13 @@ export interface Applied<R> {
   readonly envelope: Envelope;
   readonly index: number;
   readonly ok: boolean;
-  readonly result?: R;
-  readonly error?: Error;
+  readonly result: R | undefined;
+  readonly error: Error | undefined;
+}
+
+/** Outcomes are built with one shape (every field present), so the code reading them stays monomorphic. */
+function failed<R>(envelope: Envelope, index: number, error: Error): Applied<R> {
+  return { envelope, index, ok: false, result: undefined, error };
 }
 
 const SNAPSHOT_VERSION = 2;
@@ -51,25 +56,25 @@ export class Applier<C, R, Q, QR> {
     this.duplicates.expire(this.logTimeMs);
     // A second copy of a forwarded proposal (a duplicated message): applied once, so skip it.
     if (this.duplicates.seen(env.origin, env.incarnation, env.requestId, env.requestsAckedBelow, this.logTimeMs)) return undefined;
-    const base = { envelope: env, index: entry.index };
+    const index = entry.index;
     const session = env.clientId !== '';
     if (session) {
       const verdict = this.sessions.check(env.clientId, env.seq, this.logTimeMs);
-      if (verdict.kind === 'stale') return { ...base, ok: false, error: new ApplyError(verdict.reason) };
+      if (verdict.kind === 'stale') return failed(env, index, new ApplyError(verdict.reason));
       if (verdict.kind === 'duplicate') {
         // A retry: answer with the first outcome, apply nothing.
         const r = verdict.response;
-        if (r.result === undefined) return { ...base, ok: false, error: new ApplyError(r.error ?? 'failed') };
-        return { ...base, ok: true, result: this.def.resultCodec.decode(r.result) };
+        if (r.result === undefined) return failed(env, index, new ApplyError(r.error ?? 'failed'));
+        return { envelope: env, index, ok: true, result: this.def.resultCodec.decode(r.result), error: undefined };
       }
     }
     let outcome: Applied<R>;
     try {
       const command = this.def.commandCodec.decode(env.command);
-      const result = this.sm.apply(command, { index: entry.index, term: entry.term, logTimeMs: this.logTimeMs });
-      outcome = { ...base, ok: true, result };
+      const result = this.sm.apply(command, { index, term: entry.term, logTimeMs: this.logTimeMs });
+      outcome = { envelope: env, index, ok: true, result, error: undefined };
     } catch (e) {
-      outcome = { ...base, ok: false, error: new ApplyError(e instanceof Error ? e.message : String(e)) };
+      outcome = failed(env, index, new ApplyError(e instanceof Error ? e.message : String(e)));
     }
     if (session) {
       const response = outcome.ok

@@ -1,4 +1,4 @@
-import { BinaryReader, BinaryWriter, DecodeError } from '@raftbus/state-machine';
+import { BinaryReader, BinaryWriter, DecodeError, uintBytes, writeDoubleLE } from '@raftbus/state-machine';
 
 /**
  * The payload of every application entry in the log. The proposer's identity (origin node, its
@@ -32,7 +32,66 @@ export interface Envelope {
 const VERSION = 2;
 const LOG_TIME_OFFSET = 1;
 
+/** Ids and client ids up to this length, all ASCII, take the exact-size fast path (one allocation). */
+const FAST_PATH_STRING_CHARS_MAX = 127;
+
+function isShortAscii(value: string): boolean {
+  if (value.length > FAST_PATH_STRING_CHARS_MAX) return false;
+  for (let k = 0; k < value.length; k++) if (value.charCodeAt(k) >= 0x80) return false;
+  return true;
+}
+
+function putUint(buf: Uint8Array, pos: number, value: number): number {
+  while (value >= 0x80) {
+    buf[pos++] = (value % 0x80) | 0x80;
+    value = Math.floor(value / 0x80);
+  }
+  buf[pos++] = value;
+  return pos;
+}
+
+function putAscii(buf: Uint8Array, pos: number, value: string): number {
+  buf[pos++] = value.length;
+  for (let k = 0; k < value.length; k++) buf[pos++] = value.charCodeAt(k);
+  return pos;
+}
+
+function checkUint(value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not an unsigned safe integer: ${value}`);
+}
+
+/**
+ * One envelope per proposal is on the hot path: the common case (ASCII ids) computes the exact size and
+ * writes into one buffer; anything else goes through the general BinaryWriter (same bytes).
+ */
 export function encodeEnvelope(e: Envelope): Uint8Array {
+  if (!isShortAscii(e.origin) || !isShortAscii(e.clientId)) return encodeEnvelopeGeneral(e);
+  checkUint(e.incarnation);
+  checkUint(e.requestId);
+  checkUint(e.requestsAckedBelow);
+  checkUint(e.seq);
+  checkUint(e.ackedBelow);
+  const n = e.command.byteLength;
+  const size =
+    1 + 8 + 1 + e.origin.length + uintBytes(e.incarnation) + uintBytes(e.requestId) + uintBytes(e.requestsAckedBelow) +
+    1 + e.clientId.length + uintBytes(e.seq) + uintBytes(e.ackedBelow) + uintBytes(n) + n;
+  const buf = new Uint8Array(size);
+  buf[0] = VERSION;
+  writeDoubleLE(buf, LOG_TIME_OFFSET, e.logTimeMs);
+  let pos = putAscii(buf, LOG_TIME_OFFSET + 8, e.origin);
+  pos = putUint(buf, pos, e.incarnation);
+  pos = putUint(buf, pos, e.requestId);
+  pos = putUint(buf, pos, e.requestsAckedBelow);
+  pos = putAscii(buf, pos, e.clientId);
+  pos = putUint(buf, pos, e.seq);
+  pos = putUint(buf, pos, e.ackedBelow);
+  pos = putUint(buf, pos, n);
+  buf.set(e.command, pos);
+  return buf;
+}
+
+/** The reference encoding (any strings); the fast path must produce the same bytes. */
+export function encodeEnvelopeGeneral(e: Envelope): Uint8Array {
   return new BinaryWriter(32 + e.command.byteLength)
     .uint(VERSION)
     .double(e.logTimeMs)
@@ -68,6 +127,6 @@ export function decodeEnvelope(bytes: Uint8Array): Envelope {
 export function restampEnvelope(bytes: Uint8Array, logTimeMs: number): Uint8Array {
   if (bytes.byteLength < LOG_TIME_OFFSET + 8 || bytes[0] !== VERSION) return bytes;
   const out = bytes.slice();
-  new DataView(out.buffer, out.byteOffset, out.byteLength).setFloat64(LOG_TIME_OFFSET, logTimeMs, true);
+  writeDoubleLE(out, LOG_TIME_OFFSET, logTimeMs);
   return out;
 }

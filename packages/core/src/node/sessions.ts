@@ -64,8 +64,15 @@ export class SessionTable {
     this.touch(clientId, s, logTimeMs);
     s.responses.set(seq, response);
     if (ackedBelow > s.ackedBelow) {
+      // A pipelining client acknowledges a short run of sequence numbers per command: delete that run,
+      // unless the jump is longer than the window (then scanning the window is cheaper). Scanning every
+      // time was O(window) per applied command.
+      if (ackedBelow - s.ackedBelow <= s.responses.size) {
+        for (let k = s.ackedBelow; k < ackedBelow; k++) s.responses.delete(k);
+      } else {
+        for (const k of s.responses.keys()) if (k < ackedBelow) s.responses.delete(k);
+      }
       s.ackedBelow = ackedBelow;
-      for (const k of s.responses.keys()) if (k < ackedBelow) s.responses.delete(k);
     }
     if (s.responses.size > this.maxResponsesPerSession) {
       const oldest = Math.min(...s.responses.keys());
@@ -74,7 +81,13 @@ export class SessionTable {
     }
   }
 
+  /**
+   * Moves the session to the most recently active end, keeping the map ordered by activity for expiry.
+   * Log time never decreases, so a session already stamped with `logTimeMs` is already in order (every
+   * session after it carries the same time): the move is needed once per batch, not once per command.
+   */
   private touch(clientId: string, s: Session, logTimeMs: number): void {
+    if (s.lastActiveLogTimeMs === logTimeMs) return;
     s.lastActiveLogTimeMs = logTimeMs;
     this.sessions.delete(clientId);
     this.sessions.set(clientId, s);
