@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import t from 'tap';
-import { decodeEnvelope, encodeEnvelope, encodeEnvelopeGeneral, restampEnvelope, type Envelope } from '../src/node/envelope.js';
+import { DecodeError } from '@raftbus/state-machine';
+import { decodeEnvelope, decodeEnvelopeGeneral, encodeEnvelope, encodeEnvelopeGeneral, restampEnvelope, type Envelope } from '../src/node/envelope.js';
 
 /** A small seeded generator (mulberry32), so a failure names a reproducible case. */
 function rng(seed: number) {
@@ -53,6 +54,44 @@ t.test('the exact-size fast path writes the same bytes as the general writer, an
     if (/^[\x00-\x7f]{0,127}$/.test(e.origin) && /^[\x00-\x7f]{0,127}$/.test(e.clientId)) fast++;
   }
   t.ok(fast > 1000, `5000 cases encode like the general writer and round-trip; the fast path took ${fast}`);
+});
+
+t.test('the fast decoder agrees with the general reader, repeated ids included, and refuses every truncation', async (t) => {
+  const r = rng(7);
+  const envelopes = Array.from({ length: 200 }, () => randomEnvelope(r));
+  let checked = 0;
+  // Runs of the same ids (the decoder's memo hits) interleaved with changes (misses).
+  for (let i = 0; i < 3000; i++) {
+    const e = envelopes[Math.floor(i / 7) % envelopes.length]!;
+    const bytes = encodeEnvelope(r() < 0.5 ? e : { ...e, requestId: i });
+    const fast = decodeEnvelope(bytes);
+    const general = decodeEnvelopeGeneral(bytes);
+    if (!isDeepStrictEqual({ ...fast, command: Buffer.from(fast.command) }, { ...general, command: Buffer.from(general.command) })) {
+      t.fail(`case ${i}: the decoders disagree on ${JSON.stringify({ ...general, command: general.command.length })}`);
+      return;
+    }
+    checked++;
+  }
+  let truncations = 0;
+  for (const e of envelopes.slice(0, 40)) {
+    const bytes = encodeEnvelope(e);
+    for (let n = 0; n < bytes.byteLength; n++) {
+      const cut = bytes.subarray(0, n);
+      for (const decode of [decodeEnvelope, decodeEnvelopeGeneral]) {
+        try {
+          decode(cut);
+          t.fail(`a ${n}-byte prefix of a ${bytes.byteLength}-byte envelope decoded`);
+          return;
+        } catch (err) {
+          if (!(err instanceof DecodeError)) throw err;
+        }
+      }
+      truncations++;
+    }
+  }
+  t.equal(checked, 3000, 'both decoders read 3000 envelopes alike');
+  t.ok(truncations > 1000, `${truncations} truncated envelopes refused with DecodeError by both`);
+  t.throws(() => decodeEnvelope(new Uint8Array([3, 0, 0, 0, 0, 0, 0, 0, 0])), DecodeError, 'another version is refused');
 });
 
 t.test('encoding refuses integers that are not unsigned safe integers', async (t) => {

@@ -21,7 +21,7 @@ program
   .option('--token <token>', 'require this bearer token on every HTTP request (or RAFTBUS_TOKEN)')
   .option('--tick-ms <ms>', 'milliseconds per Raft tick (default 100)')
   .option('--election-ticks <n>', 'election timeout in ticks (default 10)')
-  .option('--snapshot-entries <n>', 'snapshot every n applied entries (default 10000)')
+  .option('--snapshot-entries <n>', 'snapshot every n applied entries (default 100000)')
   .option('--log-level <level>', 'trace, debug, info, warn, error, fatal, silent (default info)')
   .action(async (flags) => {
     await startCommand(flags);

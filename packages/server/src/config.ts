@@ -36,7 +36,7 @@ export interface NodeConfig {
   readonly logLevel: string;
 }
 
-const DEFAULTS = { tickMs: 100, electionTicks: 10, snapshotEntries: 10_000, logLevel: 'info' };
+const DEFAULTS = { tickMs: 100, electionTicks: 10, snapshotEntries: 100_000, logLevel: 'info' };
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 

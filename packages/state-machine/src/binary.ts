@@ -47,6 +47,16 @@ export function uintBytes(value: number): number {
   return n;
 }
 
+/** Strict UTF-8 (a malformed sequence throws), with a fast path for short ASCII strings. */
+export function decodeUtf8(b: Uint8Array): string {
+  if (b.byteLength <= ASCII_FAST_PATH_CHARS_MAX) {
+    let ascii = true;
+    for (let k = 0; k < b.byteLength; k++) if (b[k]! >= 0x80) ascii = false;
+    if (ascii) return String.fromCharCode.apply(null, b as unknown as number[]);
+  }
+  return utf8Decoder.decode(b);
+}
+
 export class BinaryWriter {
   private buf: Uint8Array;
   private pos = 0;
@@ -157,12 +167,6 @@ export class BinaryReader {
   }
 
   string(): string {
-    const b = this.bytes();
-    if (b.byteLength <= ASCII_FAST_PATH_CHARS_MAX) {
-      let ascii = true;
-      for (let k = 0; k < b.byteLength; k++) if (b[k]! >= 0x80) ascii = false;
-      if (ascii) return String.fromCharCode.apply(null, b as unknown as number[]);
-    }
-    return utf8Decoder.decode(b);
+    return decodeUtf8(this.bytes());
   }
 }

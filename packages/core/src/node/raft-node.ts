@@ -46,7 +46,11 @@ export interface RaftNodeOptions<C, R, Q, QR> {
   readonly proposalTimeoutMs?: number;
   /** Default time a linearizable read may take. Default 5000. */
   readonly readTimeoutMs?: number;
-  /** Take a snapshot (and compact the log) every this many applied entries. Default 10000. */
+  /**
+   * Take a snapshot (and compact the log) every this many applied entries. Default 100000, as etcd (its
+   * --snapshot-count): each snapshot also deletes and compacts the dead prefix in the store, which at
+   * 10000 cost about a tenth of the CPU per commit under load.
+   */
   readonly snapshotEntries?: number;
   /** Client sessions idle this long (in log time) are forgotten. Default 10 minutes. */
   readonly sessionTtlMs?: number;
@@ -131,7 +135,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     this.clock = options.clock ?? systemClock;
     this.metrics = options.metrics ?? noopMetrics;
     this.log = options.logger ?? silentLogger;
-    this.snapshotEntries = options.snapshotEntries ?? 10_000;
+    this.snapshotEntries = options.snapshotEntries ?? 100_000;
     this.roundTrips = new RoundTripMeter(this.metrics, (options.electionTicks ?? 10) * (options.tickMs ?? 100));
     this.applier = new Applier(options.stateMachine, options.sessionTtlMs ?? 600_000, options.maxSessions ?? 100_000, options.maxResponsesPerSession ?? 4_096);
     const random = options.random ?? defaultRandom;
@@ -433,7 +437,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
       const now = this.clock.now();
       const batch = this.proposals.takeQueued(c.cfg.maxMessageEntries);
       const acked = this.proposals.lowestPendingRequestId();
-      const datas = batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation, acked), logTimeMs: now }));
+      const datas = batch.map((p) => encodeEnvelope(p.envelope(this.id, this.incarnation, acked, now)));
       try {
         const { firstIndex, term } = c.propose(datas);
         batch.forEach((p, k) => this.proposals.submitted(p, firstIndex + k, term));
@@ -444,7 +448,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
       const now = this.clock.now();
       const batch = this.proposals.takeQueued(c.cfg.maxMessageEntries);
       const acked = this.proposals.lowestPendingRequestId();
-      c.forwardProposal(batch.map((p) => encodeEnvelope({ ...p.envelopeFields(this.id, this.incarnation, acked), logTimeMs: now })));
+      c.forwardProposal(batch.map((p) => encodeEnvelope(p.envelope(this.id, this.incarnation, acked, now))));
       for (const p of batch) this.proposals.forwarded(p);
     }
     // No leader known: proposals wait (until their deadline) for one to be elected.
