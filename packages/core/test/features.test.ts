@@ -3,7 +3,7 @@
 import t from 'tap';
 import { NotLeaderError, ProposalDroppedError } from '../src/errors.js';
 import { EntryType, MessageType, Role, type Entry, type Message } from '../src/protocol/types.js';
-import { Cluster, drain, enc, newCore } from './helpers/cluster.js';
+import { Cluster, dec, drain, enc, newCore } from './helpers/cluster.js';
 
 const ids3 = ['n1', 'n2', 'n3'];
 const ent = (index: number, term: number): Entry => ({ index, term, type: EntryType.Normal, data: enc(`${index}@${term}`) });
@@ -233,4 +233,36 @@ t.test('forwarding: a follower sends proposals to the leader, which appends them
   leader.transferLeadership(c.ids.find((id) => id !== leader.id && id !== f.id)!);
   leader.step({ type: MessageType.Propose, from: f.id, to: leader.id, term: leader.term, logTerm: 0, index: 0, commit: 0, entries: [{ index: 0, term: 0, type: EntryType.Normal, data: enc('late') }], reject: false, rejectHint: 0 });
   t.equal(leader.status().droppedProposals, before + 1, 'refused during a transfer: counted, not thrown');
+});
+
+t.test('commit broadcast: only followers waiting on forwarded proposals get an empty append at once', async (t) => {
+  const c = new Cluster(ids3);
+  const leader = c.elect();
+  const [fa, fb] = c.ids.filter((id) => id !== leader.id) as [string, string];
+  const emptyAppendsTo = (from: number) =>
+    c.sent.slice(from).filter((m) => m.type === MessageType.Append && m.from === leader.id && m.entries.length === 0).map((m) => m.to);
+
+  // A proposal made on the leader: once it commits, nobody needs an empty append.
+  let mark = c.sent.length;
+  const { lastIndex } = leader.propose([enc('on-leader')]);
+  c.settle();
+  t.equal(leader.status().commit, lastIndex, 'committed on the leader');
+  t.same(emptyAppendsTo(mark), [], 'no empty append follows the commit');
+  t.ok(c.core(fa).status().commit < lastIndex, 'followers have not heard of the commit yet');
+  c.tick(1); // one heartbeat interval
+  t.equal(c.core(fa).status().commit, lastIndex, 'the next heartbeat carries the commit to one follower');
+  t.equal(c.core(fb).status().commit, lastIndex, 'and to the other');
+
+  // A proposal forwarded by fa: fa hears of the commit immediately, fb does not.
+  mark = c.sent.length;
+  c.core(fa).forwardProposal([enc('via-fa')]);
+  c.settle();
+  const forwardedAt = leader.status().lastIndex;
+  t.equal(leader.status().commit, forwardedAt, 'the forwarded proposal committed');
+  t.same(emptyAppendsTo(mark), [fa], 'an empty append goes to the forwarding follower only');
+  t.equal(c.core(fa).status().commit, forwardedAt, 'the forwarding follower knows the commit without waiting for a heartbeat');
+  const appliedOnFa = c.applied.get(fa)!.map((e) => dec(e.data));
+  t.ok(appliedOnFa.includes('via-fa'), 'and has applied its own proposal');
+  t.ok(c.core(fb).status().commit < forwardedAt, 'the other follower learns it later');
+  t.equal(leader.commitWaiters.size, 0, 'the waiter is forgotten once told');
 });

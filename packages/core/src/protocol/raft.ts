@@ -6,6 +6,7 @@ import { ProgressState, ProgressTracker } from './progress.js';
 import { ReadOnly } from './read-index.js';
 import {
   bcastAppend,
+  bcastCommit,
   bcastHeartbeat,
   handleAppend,
   handleAppendResponse,
@@ -110,6 +111,11 @@ export class RaftCore {
   malformedMessages = 0;
   /** Proposals forwarded to us that we could not append (not leader, or a bound was reached). */
   droppedProposals = 0;
+  /**
+   * Leader: followers that forwarded proposals, with the last index those proposals were appended at.
+   * They wait to apply their own callers' commands, so they hear of a commit at once (see bcastCommit).
+   */
+  readonly commitWaiters = new Map<NodeId, number>();
 
   private outboxEarly: Message[] = [];
   private outboxAfterPersist: Message[] = [];
@@ -302,7 +308,8 @@ export class RaftCore {
         return;
       case MessageType.Propose:
         try {
-          this.appendProposals(m.entries);
+          const { lastIndex } = this.appendProposals(m.entries);
+          this.commitWaiters.set(m.from, Math.max(this.commitWaiters.get(m.from) ?? 0, lastIndex));
         } catch (e) {
           // Refused (bound reached, transfer under way): the follower's caller times out and may retry.
           if (!(e instanceof RaftError)) throw e;
@@ -560,7 +567,7 @@ export class RaftCore {
     if (this.currentRole === Role.Leader) {
       // The leader counts its own copy toward a quorum only once it is durable.
       const self = this.tracker.progress.get(this.id);
-      if (self && self.maybeUpdate(this.log.stableIndex) && this.maybeCommit()) bcastAppend(this, true);
+      if (self && self.maybeUpdate(this.log.stableIndex) && this.maybeCommit()) bcastCommit(this);
     }
   }
 
@@ -682,6 +689,7 @@ export class RaftCore {
     this.tracker.resetVotes();
     this.readOnly = new ReadOnly(this.cfg.maxPendingReads);
     this.pendingReadIndex = [];
+    this.commitWaiters.clear();
     this.resetTimers();
   }
 

@@ -44,6 +44,24 @@ export function bcastAppend(r: RaftCore, sendIfEmpty: boolean): void {
   for (const id of r.tracker.progress.keys()) if (id !== r.id) sendAppend(r, id, sendIfEmpty);
 }
 
+/**
+ * The commit index moved: send every follower the entries it lacks (they carry the new commit index),
+ * and an empty append only to followers that forwarded proposals now committed — they answer callers
+ * when they apply. Other followers learn the commit with the next append or heartbeat (at most one
+ * heartbeat interval later), as hashicorp/raft does (its CommitTimeout); etcd-io/raft sends the empty
+ * append to every follower. On a sequential workload that empty append, its answer and the follower's
+ * extra turn were about a third of all messages, none on the client's path.
+ */
+export function bcastCommit(r: RaftCore): void {
+  const committed = r.log.committed;
+  for (const id of r.tracker.progress.keys()) {
+    if (id === r.id) continue;
+    const waitingFor = r.commitWaiters.get(id);
+    const sent = sendAppend(r, id, waitingFor !== undefined && waitingFor <= committed);
+    if (sent && waitingFor !== undefined && waitingFor <= committed) r.commitWaiters.delete(id);
+  }
+}
+
 export function bcastHeartbeat(r: RaftCore): void {
   const round = r.readOnly.currentRound;
   for (const [id, pr] of r.tracker.progress) {
@@ -128,7 +146,7 @@ export function handleAppendResponse(r: RaftCore, m: Message): void {
     pr.inflights.freeLE(m.index);
   }
   if (r.maybeCommit()) {
-    bcastAppend(r, true);
+    bcastCommit(r);
   } else if (wasPaused) {
     sendAppend(r, m.from, false);
   }
