@@ -13,6 +13,7 @@ import { BenchConfigError } from './errors.js';
 import { findEtcdTools, runEtcd } from './etcd.js';
 import { fdatasyncFloor, zmqRoundTripFloor } from './floors/floors.js';
 import { formatMs } from './format.js';
+import type { LatencyHistogram } from './histogram.js';
 import { describeMachine } from './machine.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
@@ -34,13 +35,30 @@ function raftbusVersion(): string {
   }
 }
 
-async function measureFloors(opts: BenchOptions): Promise<FloorFigures> {
-  progress(`[bench] floors: fdatasync in ${opts.dataParentDir}, bare zeromq.js echo between two processes (${opts.floorSamples} samples each)`);
-  const fdatasyncMs = fdatasyncFloor(opts.dataParentDir, opts.floorSamples);
-  const zmqRoundTripMs = await zmqRoundTripFloor(opts.floorSamples, ECHO_PORTS, PORT_MAX);
-  const commitFloorMs = Math.round((zmqRoundTripMs.p50 + fdatasyncMs.p50) * 1000) / 1000;
-  progress(`[bench] floor: round trip p50 ${formatMs(zmqRoundTripMs.p50)} ms + fdatasync p50 ${formatMs(fdatasyncMs.p50)} ms = ${formatMs(commitFloorMs)} ms`);
-  return { zmqRoundTripMs, fdatasyncMs, commitFloorMs };
+interface FloorHistograms {
+  readonly roundTrip: LatencyHistogram;
+  readonly fdatasync: LatencyHistogram;
+}
+
+async function measureFloors(opts: BenchOptions, when: string): Promise<FloorHistograms> {
+  const fdatasync = fdatasyncFloor(opts.dataParentDir, opts.floorSamples);
+  const roundTrip = await zmqRoundTripFloor(opts.floorSamples, ECHO_PORTS, PORT_MAX);
+  progress(`[bench] floors at the ${when}: round trip p50 ${formatMs(roundTrip.percentile(50) / 1000)} ms, fdatasync p50 ${formatMs(fdatasync.percentile(50) / 1000)} ms`);
+  return { roundTrip, fdatasync };
+}
+
+/**
+ * The floors are measured at the start and at the end of the run and pooled: a shared disk's fdatasync
+ * drifts by multiples within minutes, and one sample taken before the cluster ran could flatter or
+ * condemn it.
+ */
+function pooledFloors(a: FloorHistograms, b: FloorHistograms): FloorFigures {
+  const ms = (h: LatencyHistogram) => ({ p50: h.percentile(50) / 1000, p99: h.percentile(99) / 1000, samples: h.count });
+  a.roundTrip.merge(b.roundTrip);
+  a.fdatasync.merge(b.fdatasync);
+  const zmqRoundTripMs = ms(a.roundTrip);
+  const fdatasyncMs = ms(a.fdatasync);
+  return { zmqRoundTripMs, fdatasyncMs, commitFloorMs: Math.round((zmqRoundTripMs.p50 + fdatasyncMs.p50) * 1000) / 1000 };
 }
 
 async function runEtcdIfAsked(opts: BenchOptions, runs: SystemRun[]): Promise<string | null> {
@@ -89,7 +107,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const started = new Date();
   const machine = describeMachine(opts.dataParentDir);
   progress(`[bench] ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}, load ${machine.loadAverage.join(' ')}; figures are provisional on a shared machine`);
-  const floors = await measureFloors(opts);
+  progress(`[bench] floors: append+fdatasync in ${opts.dataParentDir} and a bare zeromq.js echo between two processes, ${opts.floorSamples} samples each, at the start and at the end`);
+  const floorsAtStart = await measureFloors(opts, 'start');
   const runs: SystemRun[] = [];
   const version = raftbusVersion();
   for (const nodes of opts.nodeCounts) {
@@ -102,6 +121,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const etcdSkipped = await runEtcdIfAsked(opts, runs);
+  const floors = pooledFloors(floorsAtStart, await measureFloors(opts, 'end'));
+  progress(`[bench] commit floor (pooled): round trip p50 ${formatMs(floors.zmqRoundTripMs.p50)} ms + fdatasync p50 ${formatMs(floors.fdatasyncMs.p50)} ms = ${formatMs(floors.commitFloorMs)} ms`);
   const finished = new Date();
   const report: BenchReport = {
     formatVersion: 1,

@@ -60,6 +60,7 @@ export interface SystemRun {
   readonly failure: string | null;
 }
 
+/** Pooled from two rounds, at the start and at the end of the run. */
 export interface FloorFigures {
   /** Bare zeromq.js DEALER→ROUTER echo between two processes, 128 B, 1 in flight. */
   readonly zmqRoundTripMs: { readonly p50: number; readonly p99: number; readonly samples: number };

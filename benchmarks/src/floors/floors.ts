@@ -24,16 +24,6 @@ const FLOOR_TIME_MS_MAX = 5_000;
 const SERVER_READY_TIMEOUT_MS = 10_000;
 const SERVER_EXIT_TIMEOUT_MS = 5_000;
 
-export interface FloorSample {
-  readonly p50: number;
-  readonly p99: number;
-  readonly samples: number;
-}
-
-function toMs(h: LatencyHistogram): FloorSample {
-  return { p50: h.percentile(50) / 1000, p99: h.percentile(99) / 1000, samples: h.count };
-}
-
 async function startEchoServer(address: string): Promise<{ stop(): Promise<void> }> {
   const child = spawn(process.execPath, [ECHO_SERVER, address], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -52,8 +42,8 @@ async function startEchoServer(address: string): Promise<{ stop(): Promise<void>
   };
 }
 
-/** p50/p99 of `samples` sequential round trips after a warm-up (ports from `portCandidates`). */
-export async function zmqRoundTripFloor(samples: number, portCandidates: readonly number[], portMax: number): Promise<FloorSample> {
+/** `samples` sequential round trips after a warm-up (the echo server's port from `portCandidates`). */
+export async function zmqRoundTripFloor(samples: number, portCandidates: readonly number[], portMax: number): Promise<LatencyHistogram> {
   const port = await freeBase(portCandidates, [0], portMax);
   const address = `tcp://127.0.0.1:${port}`;
   const server = await startEchoServer(address);
@@ -71,15 +61,15 @@ export async function zmqRoundTripFloor(samples: number, portCandidates: readonl
       if (i >= WARMUP_ROUND_TRIPS) h.record((performance.now() - t0) * 1000);
     }
     if (h.count === 0) throw new FloorError(`no ZeroMQ round trip within ${FLOOR_TIME_MS_MAX} ms`);
-    return toMs(h);
+    return h;
   } finally {
     dealer.close();
     await server.stop();
   }
 }
 
-/** p50/p99 of appending 128 B to a file in `dir` and fdatasync'ing it, `samples` times after a warm-up. */
-export function fdatasyncFloor(dir: string, samples: number): FloorSample {
+/** Appending 128 B to a file in `dir` and fdatasync'ing it, `samples` times after a warm-up. */
+export function fdatasyncFloor(dir: string, samples: number): LatencyHistogram {
   const scratch = mkdtempSync(join(dir, 'raftbus-bench-fsync-'));
   const fd = openSync(join(scratch, 'floor'), 'w');
   try {
@@ -93,7 +83,7 @@ export function fdatasyncFloor(dir: string, samples: number): FloorSample {
       if (i >= WARMUP_SYNCS) h.record((performance.now() - t0) * 1000);
     }
     if (h.count === 0) throw new FloorError(`no fdatasync within ${FLOOR_TIME_MS_MAX} ms in ${dir}`);
-    return toMs(h);
+    return h;
   } finally {
     closeSync(fd);
     rmSync(scratch, { recursive: true, force: true });

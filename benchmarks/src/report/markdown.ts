@@ -66,7 +66,7 @@ export function renderMarkdown(report: BenchReport, svgFileName: string): string
     const f = report.floors;
     const seq = raftbus3?.levels.find((l) => l.mode === 'closed' && l.inFlight === 1 && l.payloadBytes === TARGET_PAYLOAD_BYTES);
     out.push(
-      `Floor (same run): ZeroMQ loopback round trip p50 ${formatMs(f.zmqRoundTripMs.p50)} ms (p99 ${formatMs(f.zmqRoundTripMs.p99)}) + ` +
+      `Floor (same run, pooled from its start and end): ZeroMQ loopback round trip p50 ${formatMs(f.zmqRoundTripMs.p50)} ms (p99 ${formatMs(f.zmqRoundTripMs.p99)}) + ` +
         `fdatasync p50 ${formatMs(f.fdatasyncMs.p50)} ms (p99 ${formatMs(f.fdatasyncMs.p99)}) = commit floor ${formatMs(f.commitFloorMs)} ms` +
         (seq ? `; raftbus sequential p50 ${formatMs(seq.latencyMs.p50)} ms = ${formatRatio(seq.latencyMs.p50 / f.commitFloorMs)} floor.` : '.'),
       '',
