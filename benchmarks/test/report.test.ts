@@ -121,6 +121,11 @@ t.test('targets: met, missed, and not measured', async (t) => {
 
 t.test('bench.json round-trips, with figures JSON cannot hold written as null', async (t) => {
   t.same(parseReport(renderJson(report)), report);
+  const withHistogram = { ...report, runs: [{ ...report.runs[0]!, levels: [{ ...report.runs[0]!.levels[0]!, histogram: { precisionBits: 7, count: 3, minUs: 1, maxUs: 900, sumUs: 903, buckets: [[1, 2], [455, 1]] as const } }] }] };
+  const text2 = renderJson(withHistogram);
+  t.match(text2, '"buckets": [[1,2],[455,1]]', 'bucket pairs stay on one line');
+  t.match(text2, '"loadAverage": [1,2,3]');
+  t.same(parseReport(text2), withHistogram);
   const broken = { ...report, runs: [{ ...report.runs[0]!, processes: [{ id: 'n1', pid: 1, role: '', cpuSeconds: Number.NaN, peakRssBytes: 1 }] }] };
   const text = renderJson(broken);
   t.match(text, /"cpuSeconds": null/);
