@@ -54,11 +54,13 @@ async function measureFloors(opts: BenchOptions, when: string): Promise<FloorHis
  */
 function pooledFloors(a: FloorHistograms, b: FloorHistograms): FloorFigures {
   const ms = (h: LatencyHistogram) => ({ p50: h.percentile(50) / 1000, p99: h.percentile(99) / 1000, samples: h.count });
+  const round = (at: 'start' | 'end', f: FloorHistograms) => ({ at, zmqRoundTripP50Ms: f.roundTrip.percentile(50) / 1000, fdatasyncP50Ms: f.fdatasync.percentile(50) / 1000 });
+  const rounds = [round('start', a), round('end', b)];
   a.roundTrip.merge(b.roundTrip);
   a.fdatasync.merge(b.fdatasync);
   const zmqRoundTripMs = ms(a.roundTrip);
   const fdatasyncMs = ms(a.fdatasync);
-  return { zmqRoundTripMs, fdatasyncMs, commitFloorMs: Math.round((zmqRoundTripMs.p50 + fdatasyncMs.p50) * 1000) / 1000 };
+  return { zmqRoundTripMs, fdatasyncMs, commitFloorMs: Math.round((zmqRoundTripMs.p50 + fdatasyncMs.p50) * 1000) / 1000, rounds };
 }
 
 async function runEtcdIfAsked(opts: BenchOptions, runs: SystemRun[]): Promise<string | null> {

@@ -68,6 +68,8 @@ export interface FloorFigures {
   readonly fdatasyncMs: { readonly p50: number; readonly p99: number; readonly samples: number };
   /** DESIGN.md's commit floor: one loopback round trip plus one (follower's) fdatasync. */
   readonly commitFloorMs: number;
+  /** Each round's p50s, so drift during the run shows. */
+  readonly rounds: readonly { readonly at: 'start' | 'end'; readonly zmqRoundTripP50Ms: number; readonly fdatasyncP50Ms: number }[];
 }
 
 export interface DiskDescription {

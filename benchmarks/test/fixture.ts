@@ -51,7 +51,7 @@ export const fixtureReport: BenchReport = {
     loadAverage: [1, 2, 3],
     disk: { path: '/tmp', device: '/dev/vda', fsType: 'ext4', rotational: false, model: null },
   },
-  floors: { zmqRoundTripMs: { p50: 0.15, p99: 0.3, samples: 2000 }, fdatasyncMs: { p50: 0.2, p99: 0.5, samples: 2000 }, commitFloorMs: 0.35 },
+  floors: { zmqRoundTripMs: { p50: 0.15, p99: 0.3, samples: 2000 }, fdatasyncMs: { p50: 0.2, p99: 0.5, samples: 2000 }, commitFloorMs: 0.35, rounds: [{ at: 'start', zmqRoundTripP50Ms: 0.14, fdatasyncP50Ms: 0.19 }, { at: 'end', zmqRoundTripP50Ms: 0.16, fdatasyncP50Ms: 0.21 }] },
   runs: [
     run('raftbus', 3, [level('raftbus', 3, 1, 1500, 0.6, 1.2), level('raftbus', 3, 64, 20_000, 3, 8), level('raftbus', 3, 256, 30_000, 8, 15)]),
     run('raftbus', 5, [level('raftbus', 5, 1, 1200, 0.7, 1.5), level('raftbus', 5, 64, 15_000, 4, 10), level('raftbus', 5, 256, 20_000, 12, 25)]),

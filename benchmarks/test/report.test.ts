@@ -86,6 +86,7 @@ t.test('the markdown has every level, the ratios, the floor and the targets', as
   t.match(md, '`npm run bench -- --nodes 3,5 --compare etcd`');
   t.match(md, 'Test CPU & Co <fixture>, 2 cores, 24.0 GiB RAM');
   t.match(md, 'commit floor 0.350 ms; raftbus sequential p50 0.600 ms = 1.71× floor');
+  t.match(md, 'start and end pooled — start: 0.140 + 0.190 ms, end: 0.160 + 0.210 ms');
   t.match(md, '| raftbus 3 nodes | 128 B, 256 in flight | 30.0k | 8.00 | 12.0 | 15.0 | 18.0 | 30.0 | 0 | 33 | 0.50 |');
   t.match(md, '| etcd 3 members | 128 B, 1 in flight | 1.00k | 0.900 | – | 2.00 | – | – | 0 | 1000 | – |');
   t.equal(md.split('\n').filter((l) => /^\| (raftbus|etcd) .* in flight \|/.test(l)).length, 9, 'one row per level');

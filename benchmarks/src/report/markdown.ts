@@ -65,8 +65,9 @@ export function renderMarkdown(report: BenchReport, svgFileName: string): string
   if (report.floors) {
     const f = report.floors;
     const seq = raftbus3?.levels.find((l) => l.mode === 'closed' && l.inFlight === 1 && l.payloadBytes === TARGET_PAYLOAD_BYTES);
+    const drift = f.rounds.map((r) => `${r.at}: ${formatMs(r.zmqRoundTripP50Ms)} + ${formatMs(r.fdatasyncP50Ms)} ms`).join(', ');
     out.push(
-      `Floor (same run, pooled from its start and end): ZeroMQ loopback round trip p50 ${formatMs(f.zmqRoundTripMs.p50)} ms (p99 ${formatMs(f.zmqRoundTripMs.p99)}) + ` +
+      `Floor (same run; start and end pooled — ${drift}): ZeroMQ loopback round trip p50 ${formatMs(f.zmqRoundTripMs.p50)} ms (p99 ${formatMs(f.zmqRoundTripMs.p99)}) + ` +
         `fdatasync p50 ${formatMs(f.fdatasyncMs.p50)} ms (p99 ${formatMs(f.fdatasyncMs.p99)}) = commit floor ${formatMs(f.commitFloorMs)} ms` +
         (seq ? `; raftbus sequential p50 ${formatMs(seq.latencyMs.p50)} ms = ${formatRatio(seq.latencyMs.p50 / f.commitFloorMs)} floor.` : '.'),
       '',
