@@ -32,10 +32,10 @@ t.test('lists, open loop, and etcd', async (t) => {
 
 t.test('bad values are refused with the field named', async (t) => {
   t.throws(() => parseBenchArgs(['--nodes', '4']), { code: 'BENCH_CONFIG', field: '--nodes' });
-  t.throws(() => parseBenchArgs(['--compare', 'zookeeper']), { field: '--compare' });
-  t.throws(() => parseBenchArgs(['--inflight', '0']), { field: '--inflight' });
-  t.throws(() => parseBenchArgs(['--inflight', 'none']), { field: '--inflight' }, 'nothing to run');
-  t.throws(() => parseBenchArgs(['--payload', '1.5']), { field: '--payload' });
-  t.throws(() => parseBenchArgs(['--base-port', '8000']), { field: '--base-port' }, 'outside the bench port range');
-  t.throws(() => parseBenchArgs(['--bogus']), { field: 'arguments' });
+  t.throws(() => parseBenchArgs(['--compare', 'zookeeper']), { code: 'BENCH_CONFIG', field: '--compare' });
+  t.throws(() => parseBenchArgs(['--inflight', '0']), { code: 'BENCH_CONFIG', field: '--inflight' });
+  t.throws(() => parseBenchArgs(['--inflight', 'none']), { code: 'BENCH_CONFIG', field: '--inflight' }, 'nothing to run');
+  t.throws(() => parseBenchArgs(['--payload', '1.5']), { code: 'BENCH_CONFIG', field: '--payload' });
+  t.throws(() => parseBenchArgs(['--base-port', '8000']), { code: 'BENCH_CONFIG', field: '--base-port' }, 'outside the bench port range');
+  t.throws(() => parseBenchArgs(['--bogus']), { code: 'BENCH_CONFIG', field: 'arguments' });
 });
