@@ -1,0 +1,73 @@
+/**
+ * The load driver: a child process of the bench that puts payload-sized values into the kv-store
+ * cluster through @raftbus/client, step after step, and reports each step as a JSON line (protocol.ts).
+ *   node driver.js '<DriverConfig JSON>'
+ */
+import { randomBytes } from 'node:crypto';
+import { RaftbusClient } from '@raftbus/client';
+import { closedLoop, openLoop, type LoopTiming } from './loops.js';
+import type { DriverConfig, DriverLine, DriverStep } from './protocol.js';
+
+/** Every level is bounded by count as well as by time. */
+const REQUESTS_PER_LEVEL_MAX = 5_000_000;
+
+const config = JSON.parse(process.argv[2] ?? '{}') as DriverConfig;
+// stdout to a pipe is synchronous on Linux, so a line is out before the next event.
+const emit = (line: DriverLine) => void process.stdout.write(`${JSON.stringify(line)}\n`);
+
+async function runStep(client: RaftbusClient, step: DriverStep, index: number): Promise<void> {
+  const kv = client.kv();
+  // Random bytes: a compressible value would flatter any store that compresses.
+  const value = randomBytes(step.payloadBytes);
+  const send = (seq: number) => kv.put(`k${seq % config.keySpace}`, value);
+  let cpuAtStart = process.cpuUsage();
+  let cpuInWindow: NodeJS.CpuUsage = { user: 0, system: 0 };
+  let retriesAtStart = client.stats.retries;
+  let retriesInWindow = 0;
+  const timing: LoopTiming = {
+    warmupMs: config.warmupSeconds * 1000,
+    measureMs: config.secondsPerLevel * 1000,
+    requestsMax: REQUESTS_PER_LEVEL_MAX,
+    onMeasureStart: () => {
+      cpuAtStart = process.cpuUsage();
+      retriesAtStart = client.stats.retries;
+      emit({ type: 'measure-start', step: index });
+    },
+    onMeasureEnd: () => {
+      cpuInWindow = process.cpuUsage(cpuAtStart);
+      retriesInWindow = client.stats.retries - retriesAtStart;
+      emit({ type: 'measure-end', step: index });
+    },
+  };
+  const outcome = step.mode === 'closed' ? await closedLoop(send, step.inFlight ?? 1, timing) : await openLoop(send, step.ratePerSecond ?? 1, timing);
+  emit({
+    type: 'result',
+    step: index,
+    result: {
+      commits: outcome.commits,
+      completedInWindow: outcome.completedInWindow,
+      windowSeconds: outcome.windowSeconds,
+      errors: outcome.errors,
+      errorCodes: outcome.errorCodes,
+      skipped: outcome.skipped,
+      unfinished: outcome.unfinished,
+      histogram: outcome.histogram.snapshot(),
+      clientCpuSeconds: (cpuInWindow.user + cpuInWindow.system) / 1e6,
+      clientRetries: retriesInWindow,
+    },
+  });
+}
+
+const client = new RaftbusClient({ nodes: config.clientAddresses });
+try {
+  // One put first: connections are up and the leader is known before anything is timed.
+  await client.kv().put('bench-probe', Buffer.from('probe'));
+  emit({ type: 'ready', leader: client.leader });
+  for (const [index, step] of config.steps.entries()) await runStep(client, step, index);
+  emit({ type: 'done' });
+} catch (err) {
+  emit({ type: 'error', message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  process.exitCode = 1;
+} finally {
+  await client.close();
+}
