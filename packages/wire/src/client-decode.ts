@@ -150,7 +150,7 @@ function readResponse(r: ProtoReader, end: number): ClientResponse {
 /** Decodes a client frame (the caller checked its size). Throws only WireDecodeError. */
 export function decodeClientFrameFast(bytes: Uint8Array): ClientFrame {
   const r = new ProtoReader(bytes);
-  const end = bytes.byteLength;
+  const end = bytes.length;
   // The body is a oneof: the last member on the wire wins; the same member twice merges.
   let body = 0;
   let requests: ClientRequest[] = [];

@@ -1,5 +1,5 @@
 import { InvariantError } from '@raftbus/core';
-import { CLIENT_ERROR_CODE_WIRE, CLIENT_REQUEST_KIND_WIRE } from './enums.js';
+import { errorCodeToWire, requestKindToWire } from './enums.js';
 import { WireEncodeError } from './errors.js';
 import {
   SizeSlots,
@@ -28,15 +28,14 @@ function stringFieldSize(str: string, field: string): number {
 }
 
 function requestSize(r: ClientRequest): number {
-  const kind = CLIENT_REQUEST_KIND_WIRE[r.kind];
-  if (kind === undefined) throw new WireEncodeError('kind', `unknown request kind ${String(r.kind)}`);
+  if (requestKindToWire(r.kind) === 0) throw new WireEncodeError('kind', `unknown request kind ${String(r.kind)}`);
   const sequence = checkUint64(r.sequence, 'sequence');
   const requestId = checkUint64(r.requestId, 'requestId');
   const ackedBelow = checkUint64(r.ackedBelow, 'ackedBelow');
   let size = stringFieldSize(r.clientId, 'clientId') + 2;
   if (sequence !== 0) size += 1 + varintSize(sequence);
   if (requestId !== 0) size += 1 + varintSize(requestId);
-  if (r.payload.byteLength !== 0) size += lenFieldSize(r.payload.byteLength);
+  if (r.payload.length !== 0) size += lenFieldSize(r.payload.length);
   if (r.staleReadOk) size += 2;
   if (ackedBelow !== 0) size += 1 + varintSize(ackedBelow);
   return size;
@@ -53,8 +52,8 @@ function writeRequest(buf: Uint8Array, pos: number, r: ClientRequest, size: numb
   if (r.sequence !== 0) pos = writeVarintField(buf, pos, T.CLIENT_REQUEST_SEQUENCE, r.sequence);
   if (r.requestId !== 0) pos = writeVarintField(buf, pos, T.CLIENT_REQUEST_REQUEST_ID, r.requestId);
   buf[pos++] = T.CLIENT_REQUEST_KIND;
-  buf[pos++] = CLIENT_REQUEST_KIND_WIRE[r.kind];
-  if (r.payload.byteLength !== 0) pos = writeBytesField(buf, pos, T.CLIENT_REQUEST_PAYLOAD, r.payload);
+  buf[pos++] = requestKindToWire(r.kind);
+  if (r.payload.length !== 0) pos = writeBytesField(buf, pos, T.CLIENT_REQUEST_PAYLOAD, r.payload);
   if (r.staleReadOk) {
     buf[pos++] = T.CLIENT_REQUEST_STALE_READ_OK;
     buf[pos++] = 1;
@@ -72,7 +71,7 @@ function responseSize(r: ClientResponse): number {
   switch (o.kind) {
     case 'result':
       // A oneof member: written when set, even empty.
-      size += lenFieldSize(o.result.byteLength);
+      size += lenFieldSize(o.result.length);
       break;
     case 'redirect': {
       const inner = stringFieldSize(o.leaderId, 'redirect.leaderId') + stringFieldSize(o.leaderAddress, 'redirect.leaderAddress');
@@ -81,7 +80,7 @@ function responseSize(r: ClientResponse): number {
       break;
     }
     case 'error': {
-      if (CLIENT_ERROR_CODE_WIRE[o.code] === undefined) throw new WireEncodeError('error.code', `unknown error code ${String(o.code)}`);
+      if (errorCodeToWire(o.code) === 0) throw new WireEncodeError('error.code', `unknown error code ${String(o.code)}`);
       const inner = 2 + stringFieldSize(o.message, 'error.message');
       slots.set(slots.reserve(), inner);
       size += lenFieldSize(inner);
@@ -110,14 +109,14 @@ function writeResponse(buf: Uint8Array, pos: number, r: ClientResponse): number 
       buf[pos++] = T.CLIENT_RESPONSE_ERROR;
       pos = writeVarint(buf, pos, slots.next());
       buf[pos++] = T.CLIENT_ERROR_CODE;
-      buf[pos++] = CLIENT_ERROR_CODE_WIRE[o.code];
+      buf[pos++] = errorCodeToWire(o.code);
       return writeString(buf, pos, T.CLIENT_ERROR_MESSAGE, o.message);
   }
 }
 
 function finish(buf: Uint8Array, pos: number): Uint8Array {
-  if (pos !== buf.byteLength || !slots.balanced) {
-    throw new InvariantError('encoder sizes', `wrote ${pos} of ${buf.byteLength} bytes`);
+  if (pos !== buf.length || !slots.balanced) {
+    throw new InvariantError('encoder sizes', `wrote ${pos} of ${buf.length} bytes`);
   }
   return buf;
 }

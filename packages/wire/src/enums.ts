@@ -94,3 +94,45 @@ export function messageTypeToWire(type: MessageType): number {
       return 0;
   }
 }
+
+/** Wire value of a client request kind, or 0 for a value that is not one (a switch: see above). */
+export function requestKindToWire(kind: ClientRequestKind): number {
+  switch (kind) {
+    case 'command':
+      return 1;
+    case 'query':
+      return 2;
+    case 'registerSession':
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+/** Wire value of a client error code, or 0 for a value that is not one. */
+export function errorCodeToWire(code: ClientErrorCode): number {
+  switch (code) {
+    case 'notLeader':
+      return 1;
+    case 'timeout':
+      return 2;
+    case 'proposalDropped':
+      return 3;
+    case 'sessionExpired':
+      return 4;
+    case 'badRequest':
+      return 5;
+    case 'internal':
+      return 6;
+    case 'outcomeUnknown':
+      return 7;
+    case 'overloaded':
+      return 8;
+    case 'applyFailed':
+      return 9;
+    case 'stopped':
+      return 10;
+    default:
+      return 0;
+  }
+}

@@ -11,15 +11,19 @@ import type { PeerEnvelope, SnapshotChunk, SnapshotChunkAck } from './types.js';
  * of a scalar wins, repeated fields append, a sub-message seen twice merges, the last member of a
  * oneof wins, unknown fields are skipped. Structural damage is thrown at once ('malformed'); values
  * raftbus never sends are judged only for the oneof member that wins (see ProtoReader.invalid), so the
- * decoder accepts and rejects exactly the frames the protobufjs reference does, with one exception: a
- * known field with the wrong wire type is 'malformed' (protobufjs skips it as if unknown).
+ * decoder accepts and rejects exactly the frames the protobufjs reference does, but where protobufjs
+ * is lax: a known field with the wrong wire type is 'malformed' (protobufjs skips it as if unknown),
+ * and so is an unknown varint field over ten bytes (protobufjs skips a varint of any length).
  * Nesting depths (for the group-skipping bound) count as protobufjs counts them: PeerFrame 0,
  * MessageBatch 1, Message 2, Entry/Snapshot 3, SnapshotMeta 4, ConfState 5.
  */
 
 const EMPTY_BYTES: Uint8Array = new Uint8Array(0);
 
-/** Wire-level fields of one Message while it is read (a header seen twice merges into the same one). */
+/**
+ * Wire-level fields of one Message while it is read: a chunk header seen twice merges into the same
+ * one; batch messages are read one after another into one reused instance (see readBatch).
+ */
 class MessageFields {
   type = 0;
   from = '';
@@ -35,6 +39,23 @@ class MessageFields {
   context: Uint8Array | undefined = undefined;
   transfer: boolean | undefined = undefined;
   transferee: string | undefined = undefined;
+
+  clear(): void {
+    this.type = 0;
+    this.from = '';
+    this.to = '';
+    this.term = 0;
+    this.logTerm = 0;
+    this.index = 0;
+    this.commit = 0;
+    this.entries = undefined;
+    this.reject = false;
+    this.rejectHint = 0;
+    this.snapshot = undefined;
+    this.context = undefined;
+    this.transfer = undefined;
+    this.transferee = undefined;
+  }
 }
 
 class SnapshotFields {
@@ -187,22 +208,26 @@ function readMessage(r: ProtoReader, end: number, f: MessageFields, depth: numbe
   }
 }
 
-function snapshotValue(s: SnapshotFields): Snapshot {
-  if (!s.metaSeen) throw new WireDecodeError('invalidField', 'snapshot without meta');
+function snapshotValue(r: ProtoReader, s: SnapshotFields): Snapshot {
+  if (!s.metaSeen) r.reject(new WireDecodeError('invalidField', 'snapshot without meta'));
   return {
     meta: { index: s.index, term: s.term, confState: { voters: s.voters, learners: s.learners, votersOutgoing: s.votersOutgoing } },
     data: s.data,
   };
 }
 
-/** The raftbus Message of complete fields; throws WireDecodeError for anything raftbus never sends. */
-function messageValue(f: MessageFields): Message {
+/**
+ * The raftbus Message of complete fields. For anything raftbus never sends it records a rejection
+ * (ProtoReader.reject) and returns a message that is never handed out: the frame is rejected at its
+ * end, or its body is replaced by a later oneof member.
+ */
+function messageValue(r: ProtoReader, f: MessageFields): Message {
   const type = MESSAGE_TYPE_FROM_WIRE[f.type];
-  if (type === undefined) throw new WireDecodeError('unknownType', `message type ${f.type}`);
-  if (!f.from || !f.to) throw new WireDecodeError('invalidField', 'empty from/to node id');
-  if (type === MessageType.Snapshot && !f.snapshot) throw new WireDecodeError('invalidField', 'snapshot message without a snapshot');
+  if (type === undefined) r.reject(new WireDecodeError('unknownType', `message type ${f.type}`));
+  else if (!f.from || !f.to) r.reject(new WireDecodeError('invalidField', 'empty from/to node id'));
+  else if (type === MessageType.Snapshot && !f.snapshot) r.reject(new WireDecodeError('invalidField', 'snapshot message without a snapshot'));
   const msg: { -readonly [K in keyof Message]: Message[K] } = {
-    type,
+    type: type!,
     from: f.from,
     to: f.to,
     term: f.term,
@@ -214,24 +239,24 @@ function messageValue(f: MessageFields): Message {
     rejectHint: f.rejectHint,
   };
   // Present only when on the wire (proto3 `optional` keeps presence), so absent and empty differ.
-  if (f.snapshot) msg.snapshot = snapshotValue(f.snapshot);
+  if (f.snapshot) msg.snapshot = snapshotValue(r, f.snapshot);
   if (f.context !== undefined) msg.context = f.context;
   if (f.transfer !== undefined) msg.transfer = f.transfer;
   if (f.transferee !== undefined) msg.transferee = f.transferee;
   return msg;
 }
 
-/**
- * Appends the batch's messages to `out`, as fields: they become Messages (and are judged) once the
- * batch is known to be the frame's body. A repeated field: each message stands alone, none merges.
- */
-function readBatch(r: ProtoReader, end: number, out: MessageFields[]): void {
+/** Reused for every batch message (decoding is synchronous, never re-entered). */
+const batchMessage = new MessageFields();
+
+/** Appends the batch's messages to `out`. A repeated field: each message stands alone, none merges. */
+function readBatch(r: ProtoReader, end: number, out: Message[]): void {
   while (r.pos < end) {
     const tag = r.tag(end);
     if (tag === T.MESSAGE_BATCH_MESSAGES) {
-      const fields = new MessageFields();
-      readMessage(r, r.lengthEnd(end), fields, 2);
-      out.push(fields);
+      batchMessage.clear();
+      readMessage(r, r.lengthEnd(end), batchMessage, 2);
+      out.push(messageValue(r, batchMessage));
     } else {
       r.unexpected(tag, end, 1, T.MESSAGE_BATCH_FIELD_MAX, 'MessageBatch');
     }
@@ -275,7 +300,7 @@ function readChunk(r: ProtoReader, end: number, c: ChunkFields): void {
   }
 }
 
-function chunkValue(c: ChunkFields): SnapshotChunk {
+function chunkValue(r: ProtoReader, c: ChunkFields): SnapshotChunk {
   if (c.chunkCount === 0 || c.chunkIndex >= c.chunkCount) {
     throw new WireDecodeError('invalidField', `chunk ${c.chunkIndex} of ${c.chunkCount}`);
   }
@@ -290,8 +315,8 @@ function chunkValue(c: ChunkFields): SnapshotChunk {
     data: c.data,
   };
   if (c.header) {
-    const header = messageValue(c.header);
-    if (!header.snapshot) throw new WireDecodeError('invalidField', 'snapshot chunk header without a snapshot');
+    const header = messageValue(r, c.header);
+    if (!header.snapshot) r.reject(new WireDecodeError('invalidField', 'snapshot chunk header without a snapshot'));
     chunk.header = header;
   }
   return chunk;
@@ -325,10 +350,10 @@ function readAck(r: ProtoReader, end: number, a: AckFields): void {
 /** Decodes any peer frame (the caller checked its size). Throws only WireDecodeError. */
 export function decodePeerEnvelopeFast(bytes: Uint8Array): PeerEnvelope {
   const r = new ProtoReader(bytes);
-  const end = bytes.byteLength;
+  const end = bytes.length;
   // The body is a oneof: the last member on the wire wins; the same member twice merges.
   let body = 0;
-  let messages: MessageFields[] | undefined;
+  let messages: Message[] | undefined;
   let chunk: ChunkFields | undefined;
   let ack: AckFields | undefined;
   while (r.pos < end) {
@@ -350,17 +375,22 @@ export function decodePeerEnvelopeFast(bytes: Uint8Array): PeerEnvelope {
     else if (tag === T.PEER_FRAME_SNAPSHOT_CHUNK) readChunk(r, bodyEnd, (chunk ??= new ChunkFields()));
     else readAck(r, bodyEnd, (ack ??= new AckFields()));
   }
-  if (r.invalid) throw r.invalid;
+  let envelope: PeerEnvelope;
   switch (body) {
     case T.PEER_FRAME_BATCH:
-      return { kind: 'messages', messages: messages!.map(messageValue) };
+      envelope = { kind: 'messages', messages: messages! };
+      break;
     case T.PEER_FRAME_SNAPSHOT_CHUNK:
-      return { kind: 'snapshotChunk', chunk: chunkValue(chunk!) };
+      envelope = { kind: 'snapshotChunk', chunk: chunkValue(r, chunk!) };
+      break;
     case T.PEER_FRAME_SNAPSHOT_CHUNK_ACK: {
       const ackValue: SnapshotChunkAck = { streamId: ack!.streamId, chunkIndex: ack!.chunkIndex, aborted: ack!.aborted };
-      return { kind: 'snapshotChunkAck', ack: ackValue };
+      envelope = { kind: 'snapshotChunkAck', ack: ackValue };
+      break;
     }
     default:
       throw new WireDecodeError('unknownType', 'peer frame with no known body');
   }
+  if (r.invalid) throw r.invalid;
+  return envelope;
 }

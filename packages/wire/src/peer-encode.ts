@@ -31,8 +31,8 @@ function isUint64(value: number): boolean {
 }
 
 function finish(buf: Uint8Array, pos: number): Uint8Array {
-  if (pos !== buf.byteLength || !slots.balanced) {
-    throw new InvariantError('encoder sizes', `wrote ${pos} of ${buf.byteLength} bytes`);
+  if (pos !== buf.length || !slots.balanced) {
+    throw new InvariantError('encoder sizes', `wrote ${pos} of ${buf.length} bytes`);
   }
   return buf;
 }
@@ -52,7 +52,7 @@ function entrySize(e: Entry, i: number): number {
   if (index !== 0) size += 1 + varintSize(index);
   if (term !== 0) size += 1 + varintSize(term);
   if (type !== 0) size += 2;
-  const dataBytes = e.data.byteLength;
+  const dataBytes = e.data.length;
   if (dataBytes !== 0) size += lenFieldSize(dataBytes);
   return size;
 }
@@ -87,7 +87,7 @@ function snapshotMetaSize(meta: SnapshotMeta): number {
 function snapshotSize(snapshot: Snapshot, withData: boolean): number {
   const slot = slots.reserve();
   let size = lenFieldSize(snapshotMetaSize(snapshot.meta));
-  const dataBytes = withData ? snapshot.data.byteLength : 0;
+  const dataBytes = withData ? snapshot.data.length : 0;
   if (dataBytes !== 0) size += lenFieldSize(dataBytes);
   slots.set(slot, size);
   return size;
@@ -113,7 +113,7 @@ function messageSize(m: Message, withSnapshotData: boolean): number {
   if (m.reject) size += 2;
   if (rejectHint !== 0) size += 1 + varintSize(rejectHint);
   if (m.snapshot != null) size += lenFieldSize(snapshotSize(m.snapshot, withSnapshotData));
-  if (m.context != null) size += lenFieldSize(m.context.byteLength);
+  if (m.context != null) size += lenFieldSize(m.context.length);
   if (m.transfer != null) size += 2;
   if (m.transferee != null) size += lenFieldSize(utf8Length(m.transferee, 'transferee'));
   slots.set(slot, size);
@@ -128,7 +128,7 @@ function writeEntry(buf: Uint8Array, pos: number, e: Entry, size: number): numbe
   if (e.index !== 0) pos = writeVarintField(buf, pos, T.ENTRY_INDEX, e.index);
   if (e.term !== 0) pos = writeVarintField(buf, pos, T.ENTRY_TERM, e.term);
   if (e.type !== 0) pos = writeVarintField(buf, pos, T.ENTRY_TYPE, e.type);
-  if (e.data.byteLength !== 0) pos = writeBytesField(buf, pos, T.ENTRY_DATA, e.data);
+  if (e.data.length !== 0) pos = writeBytesField(buf, pos, T.ENTRY_DATA, e.data);
   return pos;
 }
 
@@ -155,7 +155,7 @@ function writeSnapshot(buf: Uint8Array, pos: number, snapshot: Snapshot, withDat
   pos = writeStringList(buf, pos, T.CONF_STATE_VOTERS, conf.voters);
   pos = writeStringList(buf, pos, T.CONF_STATE_LEARNERS, conf.learners);
   pos = writeStringList(buf, pos, T.CONF_STATE_VOTERS_OUTGOING, conf.votersOutgoing);
-  if (withData && snapshot.data.byteLength !== 0) pos = writeBytesField(buf, pos, T.SNAPSHOT_DATA, snapshot.data);
+  if (withData && snapshot.data.length !== 0) pos = writeBytesField(buf, pos, T.SNAPSHOT_DATA, snapshot.data);
   return pos;
 }
 
@@ -226,7 +226,7 @@ export function encodeSnapshotChunkFast(chunk: SnapshotChunk): Uint8Array {
   if (chunkCount !== 0) size += 1 + varintSize(chunkCount);
   if (totalBytes !== 0) size += 1 + varintSize(totalBytes);
   if (chunk.header) size += lenFieldSize(messageSize(chunk.header, false));
-  if (chunk.data.byteLength !== 0) size += lenFieldSize(chunk.data.byteLength);
+  if (chunk.data.length !== 0) size += lenFieldSize(chunk.data.length);
   const buf = allocFrame(lenFieldSize(size));
   buf[0] = T.PEER_FRAME_SNAPSHOT_CHUNK;
   let pos = writeVarint(buf, 1, size);
@@ -238,7 +238,7 @@ export function encodeSnapshotChunkFast(chunk: SnapshotChunk): Uint8Array {
     buf[pos++] = T.SNAPSHOT_CHUNK_HEADER;
     pos = writeMessage(buf, pos, chunk.header, false);
   }
-  if (chunk.data.byteLength !== 0) pos = writeBytesField(buf, pos, T.SNAPSHOT_CHUNK_DATA, chunk.data);
+  if (chunk.data.length !== 0) pos = writeBytesField(buf, pos, T.SNAPSHOT_CHUNK_DATA, chunk.data);
   return finish(buf, pos);
 }
 

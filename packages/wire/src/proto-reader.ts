@@ -10,8 +10,15 @@ const VARINT32_BYTES_MAX = 5;
  * message that holds them, as protobufjs and protoc count it: a hostile frame cannot recurse deeper.
  */
 export const RECURSION_DEPTH_MAX = 100;
-/** Strings up to this many bytes are read with an ASCII loop; longer ones go through TextDecoder. */
-const ASCII_LOOP_BYTES_MAX = 32;
+/**
+ * Short ASCII strings (node ids, client ids: the same few, over and over) come from a small cache
+ * indexed by a hash of their bytes, so a decoded frame allocates no string for them. Longer or
+ * non-ASCII strings go through TextDecoder.
+ */
+const STRING_CACHE_BYTES_MAX = 24;
+/** Slots of the cache (a power of two); a colliding string replaces the previous one. */
+const STRING_CACHE_SLOTS = 256;
+const stringCache: string[] = new Array<string>(STRING_CACHE_SLOTS).fill('');
 
 const TWO_POW_28 = 0x1000_0000;
 const EMPTY_BYTES: Uint8Array = new Uint8Array(0);
@@ -94,23 +101,18 @@ export class ProtoReader {
   uint64(end: number, field: string): number {
     const buf = this.buf;
     let pos = this.pos;
-    if (end - pos >= 4) {
-      // Up to 28 bits fit 32-bit integer arithmetic: the common case for terms, indexes and ids.
-      let b = buf[pos++]!;
-      let value = b & 0x7f;
-      if (b < 0x80) return (this.pos = pos), value;
-      b = buf[pos++]!;
-      value |= (b & 0x7f) << 7;
-      if (b < 0x80) return (this.pos = pos), value;
-      b = buf[pos++]!;
-      value |= (b & 0x7f) << 14;
-      if (b < 0x80) return (this.pos = pos), value;
-      b = buf[pos++]!;
-      value |= (b & 0x7f) << 21;
-      if (b < 0x80) return (this.pos = pos), value;
-      return this.uint64Tail(end, pos, value, 4, TWO_POW_28, field);
+    let value = 0;
+    // Up to 28 bits fit 32-bit integer arithmetic: the common case for terms, indexes and ids.
+    for (let shift = 0; shift < 28; shift += 7) {
+      if (pos >= end) throw malformed(`truncated varint in ${field} at ${pos}`);
+      const b = buf[pos++]!;
+      value |= (b & 0x7f) << shift;
+      if (b < 0x80) {
+        this.pos = pos;
+        return value;
+      }
     }
-    return this.uint64Tail(end, pos, 0, 0, 1, field);
+    return this.uint64Tail(end, pos, value, 4, TWO_POW_28, field);
   }
 
   /** Continues a varint at `pos`, `value` so far from `read` bytes, `scale` = 2^(7·read), in floating point. */
@@ -179,17 +181,9 @@ export class ProtoReader {
     const bodyEnd = this.lengthEnd(end);
     const start = this.pos;
     this.pos = bodyEnd;
-    const buf = this.buf;
-    if (bodyEnd - start <= ASCII_LOOP_BYTES_MAX) {
-      let str = '';
-      for (let i = start; i < bodyEnd; i++) {
-        const c = buf[i]!;
-        if (c >= 0x80) return str + decodeUtf8(buf, i, bodyEnd);
-        str += String.fromCharCode(c);
-      }
-      return str;
-    }
-    return decodeUtf8(buf, start, bodyEnd);
+    const length = bodyEnd - start;
+    if (length === 0) return '';
+    return length <= STRING_CACHE_BYTES_MAX ? shortString(this.buf, start, bodyEnd) : decodeUtf8(this.buf, start, bodyEnd);
   }
 
   /**
@@ -202,7 +196,8 @@ export class ProtoReader {
     switch (tag & 7) {
       case WIRE_VARINT:
         for (let i = 0; ; i++) {
-          if (i === VARINT_BYTES_MAX) throw malformed(`varint longer than ${VARINT_BYTES_MAX} bytes at ${this.pos}`);
+          // protobufjs skips any length; the encoding spec bounds a varint at ten bytes, and so does this.
+          if (i === VARINT_BYTES_MAX) throw malformed(`unknown field's varint longer than ${VARINT_BYTES_MAX} bytes at ${this.pos}`);
           if (this.pos >= end) throw malformed(`truncated varint at ${this.pos}`);
           if (this.buf[this.pos++]! < 0x80) return;
         }
@@ -246,6 +241,25 @@ export class ProtoReader {
     }
     this.skip(tag, end, depth);
   }
+}
+
+function shortString(buf: Uint8Array, start: number, end: number): string {
+  let hash = 0;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c >= 0x80) return decodeUtf8(buf, start, end);
+    hash = (Math.imul(hash, 31) + c) | 0;
+  }
+  const slot = hash & (STRING_CACHE_SLOTS - 1);
+  const cached = stringCache[slot]!;
+  if (cached.length === end - start) {
+    let same = true;
+    for (let i = 0; same && i < cached.length; i++) same = cached.charCodeAt(i) === buf[start + i];
+    if (same) return cached;
+  }
+  const str = String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
+  stringCache[slot] = str;
+  return str;
 }
 
 function decodeUtf8(buf: Uint8Array, start: number, end: number): string {

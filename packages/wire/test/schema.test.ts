@@ -2,7 +2,8 @@ import t from 'tap';
 import protobuf from 'protobufjs';
 import { fileURLToPath } from 'node:url';
 import { EntryType, MessageType } from '@raftbus/core';
-import { CLIENT_ERROR_CODE_WIRE, CLIENT_REQUEST_KIND_WIRE, MESSAGE_TYPE_WIRE, messageTypeToWire } from '../src/enums.js';
+import { CLIENT_ERROR_CODE_WIRE, CLIENT_REQUEST_KIND_WIRE, MESSAGE_TYPE_WIRE, errorCodeToWire, messageTypeToWire, requestKindToWire } from '../src/enums.js';
+import type { ClientErrorCode, ClientRequestKind } from '../src/index.js';
 import * as tags from '../src/tags.js';
 
 /**
@@ -67,5 +68,8 @@ t.test('enum tables match the schema enums value for value', async (t) => {
   t.strictSame(byWireName(EntryType), schemaEnum('EntryType'), "@raftbus/core's EntryType values are the wire values");
   for (const type of Object.values(MessageType)) t.equal(messageTypeToWire(type), MESSAGE_TYPE_WIRE[type], `messageTypeToWire(${type})`);
   t.equal(messageTypeToWire('gossip' as MessageType), 0, 'not a message type: 0');
+  for (const [kind, wire] of Object.entries(CLIENT_REQUEST_KIND_WIRE)) t.equal(requestKindToWire(kind as ClientRequestKind), wire, `requestKindToWire(${kind})`);
+  for (const [code, wire] of Object.entries(CLIENT_ERROR_CODE_WIRE)) t.equal(errorCodeToWire(code as ClientErrorCode), wire, `errorCodeToWire(${code})`);
+  t.equal(requestKindToWire('delete' as ClientRequestKind) + errorCodeToWire('oops' as ClientErrorCode), 0, 'unknown names: 0');
   t.equal(CLIENT_REQUEST_KIND_WIRE['constructor' as 'query'], undefined, 'the tables have no prototype to find keys on');
 });
