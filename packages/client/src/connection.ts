@@ -182,7 +182,8 @@ export class NodeConnection {
       }
       let frame;
       try {
-        frame = decodeClientFrame(parts[0]!, { maxFrameBytes: this.s.maxFrameBytes });
+        // The settings carry maxFrameBytes: no options object per frame.
+        frame = decodeClientFrame(parts[0]!, this.s);
       } catch (err) {
         if (!(err instanceof WireDecodeError)) throw err;
         this.events.onBadFrame(this, err.message);

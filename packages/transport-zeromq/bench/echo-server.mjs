@@ -2,7 +2,7 @@
 //   { mode: 'bare' | 'raftbus', address, curve?: { server: {publicKey, secretKey}, client: {...} }, peers? }
 // bare: a zeromq.js ROUTER echoing every message back on the same socket (the floor).
 // raftbus: a ZmqTransport node 's' answering every message with the same message back to its sender.
-// It prints "ready" and exits by itself when stdin closes.
+// It prints "ready" and exits by itself when stdin closes (with `reportCpu`, printing its CPU time to stderr first).
 import { Router } from 'zeromq';
 import { ZmqTransport, silentLogger } from '@raftbus/transport-zeromq';
 
@@ -37,8 +37,12 @@ if (config.mode === 'bare') {
 }
 
 process.stdout.write('ready\n');
+const cpuAtReady = process.cpuUsage();
 process.stdin.resume();
 process.stdin.on('end', async () => {
+  // Reported on request: the CPU this process (main thread and ZeroMQ I/O thread) spent serving.
+  const cpu = process.cpuUsage(cpuAtReady);
+  if (config.reportCpu) process.stderr.write(`echo-server cpu µs ${cpu.user + cpu.system}\n`);
   await stop();
   process.stdin.destroy();
 });

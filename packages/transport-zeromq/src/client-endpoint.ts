@@ -161,7 +161,8 @@ export class ClientEndpoint {
     const [routingId, payload] = parts as [Buffer, Buffer];
     let requests: readonly ClientRequest[];
     try {
-      const frame = decodeClientFrame(payload, { maxFrameBytes: this.o.maxFrameBytes });
+      // The resolved options carry maxFrameBytes: no options object per frame.
+      const frame = decodeClientFrame(payload, this.o);
       if (frame.kind !== 'requests') return this.drop('notRequests', 'a responses frame sent to a node');
       requests = frame.requests;
     } catch (err) {

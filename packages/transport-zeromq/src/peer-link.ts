@@ -31,8 +31,8 @@ export interface LinkEnvironment {
 }
 
 function estimateBytes(m: Message): number {
-  let bytes = MESSAGE_OVERHEAD_BYTES + (m.context?.byteLength ?? 0);
-  for (const e of m.entries) bytes += ENTRY_OVERHEAD_BYTES + e.data.byteLength;
+  let bytes = MESSAGE_OVERHEAD_BYTES + (m.context?.length ?? 0);
+  for (const e of m.entries) bytes += ENTRY_OVERHEAD_BYTES + e.data.length;
   return bytes;
 }
 
@@ -47,8 +47,9 @@ export class PeerLink {
   private readonly control = new BoundedQueue<Uint8Array>(CONTROL_FRAMES_MAX);
   private snapshot: OutboundSnapshot | undefined;
   private preferSnapshot = false;
-  /** The one pending dealer.send() (zeromq.js allows a single one per socket). */
+  /** The one pending dealer.send() (zeromq.js allows a single one per socket), and its frame. */
   private inFlight: Promise<void> | undefined;
+  private inFlightFrame: Frame | undefined;
   private stallTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -173,7 +174,7 @@ export class PeerLink {
       for (let i = batch.length - 1; i >= 1; i--) this.queue.unshift(batch[i]!);
       return this.nextSingle(batch[0]!);
     }
-    if (bytes.byteLength > o.maxFrameBytes) {
+    if (bytes.length > o.maxFrameBytes) {
       if (batch.length === 1) {
         o.metrics.sendFailed(this.env.peer, 'oversized', 1);
         this.env.log.warn('oversized', { peer: this.env.peer, bytes: bytes.byteLength }, 'message over maxFrameBytes; dropped');
@@ -206,23 +207,29 @@ export class PeerLink {
         this.armStallCheck();
         return;
       }
-      const o = this.env.options;
-      this.inFlight = this.dealer.send(frame.bytes).then(
-        () => {
-          this.inFlight = undefined;
-          o.metrics.frameSent(this.env.peer, frame.messages, frame.bytes.byteLength);
-          this.pump();
-        },
-        (err: unknown) => {
-          this.inFlight = undefined;
-          if (this.closed) return;
-          this.onSendError(frame, err);
-          this.pump();
-        },
-      );
+      this.inFlightFrame = frame;
+      // The settle handlers are bound once (constructor): a send allocates no closures.
+      this.inFlight = this.dealer.send(frame.bytes).then(this.onSent, this.onSendFailed);
       return;
     }
   }
+
+  private readonly onSent = (): void => {
+    const frame = this.inFlightFrame!;
+    this.inFlight = undefined;
+    this.inFlightFrame = undefined;
+    this.env.options.metrics.frameSent(this.env.peer, frame.messages, frame.bytes.length);
+    this.pump();
+  };
+
+  private readonly onSendFailed = (err: unknown): void => {
+    const frame = this.inFlightFrame!;
+    this.inFlight = undefined;
+    this.inFlightFrame = undefined;
+    if (this.closed) return;
+    this.onSendError(frame, err);
+    this.pump();
+  };
 
   private onSendError(frame: Frame, err: unknown): void {
     const o = this.env.options;

@@ -1,6 +1,6 @@
 import type { Message, MessageHandler, NodeId, Transport } from '@raftbus/core';
 import { Context, Router } from 'zeromq';
-import { WireDecodeError, decodePeerEnvelope, encodeSnapshotChunkAck, type SnapshotChunk } from '@raftbus/wire';
+import { WireDecodeError, decodePeerEnvelope, encodeSnapshotChunkAck, type DecodeOptions, type SnapshotChunk } from '@raftbus/wire';
 import { ZmqConfigError, ZmqStateError } from './errors.js';
 import { RateLimitedLogger, stderrLogger } from './log.js';
 import { noopTransportMetrics, type ReceiveDropReason } from './metrics.js';
@@ -33,6 +33,8 @@ const FRAMES_PER_TURN_MAX = 256;
  */
 export class ZmqTransport implements Transport {
   private readonly options: ResolvedOptions;
+  /** Built once: the receive path passes it for every frame. */
+  private readonly decodeOptions: DecodeOptions;
   private readonly log: RateLimitedLogger;
   private self: NodeId | undefined;
   private handler: MessageHandler | undefined;
@@ -49,6 +51,7 @@ export class ZmqTransport implements Transport {
 
   constructor(options: ZmqTransportOptions) {
     this.options = resolveOptions(options, options.metrics ?? noopTransportMetrics, options.logger ?? stderrLogger);
+    this.decodeOptions = { maxFrameBytes: this.options.maxFrameBytes };
     this.log = new RateLimitedLogger(this.options.logger);
     this.assembler = new SnapshotAssembler(this.options.maxSnapshotBytes, this.options.snapshotStallTimeoutMs);
     // Stream ids start from the clock so a restarted sender never reuses one the receiver still tracks.
@@ -174,7 +177,7 @@ export class ZmqTransport implements Transport {
     const payload = parts[1]!;
     let envelope;
     try {
-      envelope = decodePeerEnvelope(payload, { maxFrameBytes: this.options.maxFrameBytes });
+      envelope = decodePeerEnvelope(payload, this.decodeOptions);
     } catch (err) {
       if (err instanceof WireDecodeError) return this.drop(peer, err.reason, err.message);
       throw err;
@@ -183,14 +186,14 @@ export class ZmqTransport implements Transport {
       case 'messages': {
         let delivered = 0;
         for (const message of envelope.messages) if (this.deliver(peer!, message)) delivered++;
-        this.options.metrics.frameReceived(peer!, delivered, payload.byteLength);
+        this.options.metrics.frameReceived(peer!, delivered, payload.length);
         return;
       }
       case 'snapshotChunk':
-        this.options.metrics.frameReceived(peer!, 0, payload.byteLength);
+        this.options.metrics.frameReceived(peer!, 0, payload.length);
         return this.onChunk(peer!, link, envelope.chunk);
       case 'snapshotChunkAck':
-        this.options.metrics.frameReceived(peer!, 0, payload.byteLength);
+        this.options.metrics.frameReceived(peer!, 0, payload.length);
         return link.onAck(envelope.ack);
     }
   }

@@ -1,6 +1,18 @@
 export { WireDecodeError, WireEncodeError, type WireDecodeReason } from './errors.js';
 export {
   DEFAULT_MAX_FRAME_BYTES,
+  type ClientErrorCode,
+  type ClientFrame,
+  type ClientOutcome,
+  type ClientRequest,
+  type ClientRequestKind,
+  type ClientResponse,
+  type DecodeOptions,
+  type PeerEnvelope,
+  type SnapshotChunk,
+  type SnapshotChunkAck,
+} from './types.js';
+export {
   decodeMessageBatch,
   decodePeerEnvelope,
   decodePeerFrame,
@@ -8,18 +20,5 @@ export {
   encodePeerFrame,
   encodeSnapshotChunk,
   encodeSnapshotChunkAck,
-  type DecodeOptions,
-  type PeerEnvelope,
-  type SnapshotChunk,
-  type SnapshotChunkAck,
 } from './peer.js';
-export {
-  decodeClientFrame,
-  encodeClientFrame,
-  type ClientErrorCode,
-  type ClientFrame,
-  type ClientOutcome,
-  type ClientRequest,
-  type ClientRequestKind,
-  type ClientResponse,
-} from './client.js';
+export { decodeClientFrame, encodeClientFrame } from './client.js';

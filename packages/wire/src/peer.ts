@@ -1,129 +1,46 @@
 import type { Message } from '@raftbus/core';
-import { raftbus } from '../gen/raftbus.js';
 import { WireDecodeError } from './errors.js';
-import { checkUint64, uint64ToNumber } from './int64.js';
-import { asUint8Array, messageFromWire, messageToWire } from './message.js';
-import { numberReader } from './reader.js';
-
-import pb = raftbus.wire;
-
-/**
- * Default bound on one encoded frame. Appends are bounded by the core's maxMessageBytes (1 MiB by
- * default) and snapshots travel in chunks, so 16 MiB leaves room for a raised maxMessageBytes while
- * keeping one hostile frame from costing more than that much memory.
- */
-export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
-
-export interface DecodeOptions {
-  /** Frames longer than this are rejected with reason 'oversized' before any parsing. */
-  readonly maxFrameBytes?: number;
-}
-
-/** One piece of a chunked snapshot message (see the transport's snapshot streaming). */
-export interface SnapshotChunk {
-  readonly streamId: number;
-  readonly chunkIndex: number;
-  readonly chunkCount: number;
-  readonly totalBytes: number;
-  /** Chunk 0 only: the snapshot message, with empty `snapshot.data`. */
-  readonly header?: Message;
-  readonly data: Uint8Array;
-}
-
-/** Receiver → sender: chunks up to `chunkIndex` arrived; or, with `aborted`, give the stream up. */
-export interface SnapshotChunkAck {
-  readonly streamId: number;
-  readonly chunkIndex: number;
-  readonly aborted: boolean;
-}
-
-/** Everything a peer may send, as plain values. */
-export type PeerEnvelope =
-  | { readonly kind: 'messages'; readonly messages: Message[] }
-  | { readonly kind: 'snapshotChunk'; readonly chunk: SnapshotChunk }
-  | { readonly kind: 'snapshotChunkAck'; readonly ack: SnapshotChunkAck };
+import { decodePeerEnvelopeFast } from './peer-decode.js';
+import { encodeMessageBatchFast, encodeSnapshotChunkAckFast, encodeSnapshotChunkFast } from './peer-encode.js';
+import { checkFrameSize, type DecodeOptions, type PeerEnvelope, type SnapshotChunk, type SnapshotChunkAck } from './types.js';
 
 /** Encodes one protocol message as a peer frame (a batch of one). */
 export function encodePeerFrame(msg: Message): Uint8Array {
-  return encodeMessageBatch([msg]);
+  return encodeMessageBatchFast([msg]);
 }
 
 /** Encodes several protocol messages as one frame: one network send instead of many. */
 export function encodeMessageBatch(messages: readonly Message[]): Uint8Array {
-  return pb.PeerFrame.encode({ batch: { messages: messages.map((m) => messageToWire(m)) } }).finish();
+  return encodeMessageBatchFast(messages);
 }
 
 export function encodeSnapshotChunk(chunk: SnapshotChunk): Uint8Array {
-  const wire: pb.SnapshotChunk.$Properties = {
-    streamId: checkUint64(chunk.streamId, 'streamId'),
-    chunkIndex: chunk.chunkIndex,
-    chunkCount: chunk.chunkCount,
-    totalBytes: checkUint64(chunk.totalBytes, 'totalBytes'),
-    data: chunk.data,
-  };
-  if (chunk.header) wire.header = messageToWire(chunk.header, new Uint8Array(0));
-  return pb.PeerFrame.encode({ snapshotChunk: wire }).finish();
+  return encodeSnapshotChunkFast(chunk);
 }
 
 export function encodeSnapshotChunkAck(ack: SnapshotChunkAck): Uint8Array {
-  return pb.PeerFrame.encode({
-    snapshotChunkAck: { streamId: checkUint64(ack.streamId, 'streamId'), chunkIndex: ack.chunkIndex, aborted: ack.aborted },
-  }).finish();
+  return encodeSnapshotChunkAckFast(ack);
 }
 
-/** Parses protobuf, turning every protobufjs failure (plain Error/RangeError) into WireDecodeError. */
-export function parseBounded<T>(bytes: Uint8Array, options: DecodeOptions | undefined, parse: (b: Uint8Array) => T): T {
-  const maxFrameBytes = options?.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
-  if (bytes.byteLength > maxFrameBytes) {
-    throw new WireDecodeError('oversized', `${bytes.byteLength} bytes > maxFrameBytes ${maxFrameBytes}`);
-  }
-  try {
-    return parse(bytes);
-  } catch (err) {
-    if (err instanceof WireDecodeError) throw err;
-    throw new WireDecodeError('malformed', err instanceof Error ? err.message : String(err), { cause: err });
-  }
-}
-
-function chunkFromWire(wire: pb.SnapshotChunk.$Properties): SnapshotChunk {
-  const chunkCount = wire.chunkCount ?? 0;
-  const chunkIndex = wire.chunkIndex ?? 0;
-  if (chunkCount === 0 || chunkIndex >= chunkCount) {
-    throw new WireDecodeError('invalidField', `chunk ${chunkIndex} of ${chunkCount}`);
-  }
-  if ((chunkIndex === 0) !== Boolean(wire.header)) {
-    throw new WireDecodeError('invalidField', 'the header travels in chunk 0 and only there');
-  }
-  const chunk: { -readonly [K in keyof SnapshotChunk]: SnapshotChunk[K] } = {
-    streamId: uint64ToNumber(wire.streamId, 'streamId'),
-    chunkIndex,
-    chunkCount,
-    totalBytes: uint64ToNumber(wire.totalBytes, 'totalBytes'),
-    data: wire.data ? asUint8Array(wire.data) : new Uint8Array(0),
-  };
-  if (wire.header) {
-    const header = messageFromWire(wire.header);
-    if (!header.snapshot) throw new WireDecodeError('invalidField', 'snapshot chunk header without a snapshot');
-    chunk.header = header;
-  }
-  return chunk;
+/**
+ * The decoders reject bad input with WireDecodeError by construction (the fuzz tests hold them to
+ * it). Anything else escaping them is a decoder bug; it still must not take a node down, so it becomes
+ * a 'malformed' WireDecodeError whose `cause` is the original error (the only errors with a cause,
+ * which is how the fuzz tests tell a bug from a rejection).
+ */
+export function internalFailure(err: unknown): WireDecodeError {
+  if (err instanceof WireDecodeError) return err;
+  return new WireDecodeError('malformed', `decoder failure: ${String(err)}`, { cause: err });
 }
 
 /** Decodes any peer frame. Throws only WireDecodeError. */
 export function decodePeerEnvelope(bytes: Uint8Array, options?: DecodeOptions): PeerEnvelope {
-  return parseBounded(bytes, options, (b): PeerEnvelope => {
-    const frame = pb.PeerFrame.decode(numberReader(b));
-    if (frame.batch) return { kind: 'messages', messages: (frame.batch.messages ?? []).map(messageFromWire) };
-    if (frame.snapshotChunk) return { kind: 'snapshotChunk', chunk: chunkFromWire(frame.snapshotChunk) };
-    if (frame.snapshotChunkAck) {
-      const ack = frame.snapshotChunkAck;
-      return {
-        kind: 'snapshotChunkAck',
-        ack: { streamId: uint64ToNumber(ack.streamId, 'streamId'), chunkIndex: ack.chunkIndex ?? 0, aborted: ack.aborted ?? false },
-      };
-    }
-    throw new WireDecodeError('unknownType', 'peer frame with no known body');
-  });
+  checkFrameSize(bytes, options);
+  try {
+    return decodePeerEnvelopeFast(bytes);
+  } catch (err) {
+    throw internalFailure(err);
+  }
 }
 
 /** Decodes a frame made by encodePeerFrame: exactly one protocol message. Throws only WireDecodeError. */
@@ -141,4 +58,3 @@ export function decodeMessageBatch(bytes: Uint8Array, options?: DecodeOptions): 
   if (envelope.kind !== 'messages') throw new WireDecodeError('unknownType', `expected messages, got ${envelope.kind}`);
   return envelope.messages;
 }
-

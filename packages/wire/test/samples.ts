@@ -1,4 +1,5 @@
 import { EntryType, MessageType, type Message } from '@raftbus/core';
+import type { ClientFrame } from '../src/index.js';
 
 /** Small seeded PRNG (mulberry32): every fuzz and sample run replays from its seed. */
 export function prng(seed: number): () => number {
@@ -65,4 +66,29 @@ export function sampleMessages(): Message[] {
     { ...base, type: MessageType.TransferLeader, transferee: 'ünïcødé-node' },
     { ...base, type: MessageType.Propose, entries: [{ index: 0, term: 0, type: EntryType.Normal, data: bytes(40, 5) }, { index: 0, term: 0, type: EntryType.Normal, data: new Uint8Array(0) }] },
   ];
+}
+
+export function sampleClientRequests(): ClientFrame {
+  return {
+    kind: 'requests',
+    requests: [
+      { clientId: 'c-1', sequence: 12, requestId: 99, kind: 'command', payload: bytes(10, 2), staleReadOk: false, ackedBelow: 7 },
+      { clientId: 'c-1', sequence: 0, requestId: 100, kind: 'query', payload: bytes(3, 2), staleReadOk: true, ackedBelow: 0 },
+      { clientId: 'c-2', sequence: 0, requestId: 2 ** 50, kind: 'registerSession', payload: new Uint8Array(0), staleReadOk: false, ackedBelow: 0 },
+    ],
+  };
+}
+
+export function sampleClientResponses(): ClientFrame {
+  return {
+    kind: 'responses',
+    nodeId: 'n2',
+    leaderId: 'n3',
+    responses: [
+      { requestId: 99, outcome: { kind: 'result', result: bytes(4, 1) } },
+      { requestId: 98, outcome: { kind: 'result', result: new Uint8Array(0) } },
+      { requestId: 100, outcome: { kind: 'redirect', leaderId: 'n3', leaderAddress: 'tcp://127.0.0.1:7003' } },
+      { requestId: 101, outcome: { kind: 'error', code: 'overloaded', message: 'more than 64 requests in flight' } },
+    ],
+  };
 }

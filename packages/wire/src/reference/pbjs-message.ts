@@ -7,9 +7,9 @@ import {
   type Snapshot,
   type SnapshotMeta,
 } from '@raftbus/core';
-import { raftbus } from '../gen/raftbus.js';
-import { WireDecodeError, WireEncodeError } from './errors.js';
-import { checkUint64, uint64ToNumber } from './int64.js';
+import { raftbus } from '../../gen/raftbus.js';
+import { WireDecodeError, WireEncodeError } from '../errors.js';
+import { checkUint64, uint64ToNumber } from './pbjs-int64.js';
 
 import pb = raftbus.wire;
 

@@ -1,4 +1,4 @@
-import { WireDecodeError, WireEncodeError } from './errors.js';
+import { WireDecodeError, WireEncodeError } from '../errors.js';
 
 /**
  * protobufjs hands out uint64 values as `Long` objects when the `long` package is loaded (it is a
