@@ -362,7 +362,6 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   }
 
   private async handleReady(rd: Ready): Promise<void> {
-    const o = this.opts;
     if (rd.messagesBeforePersist.length > 0) this.send(rd.messagesBeforePersist);
     // A hard state that changed only its commit index need not be synced on its own: the commit index is
     // an optimisation for restarts, not a safety requirement (term and vote are), so it rides along with
@@ -370,27 +369,41 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     if (rd.hardState) this.latestHardState = rd.hardState;
     const hardState = this.latestHardState;
     const termOrVoteChanged = hardState.term !== this.persistedTerm || hardState.vote !== this.persistedVote;
-    if (rd.snapshot || rd.entries.length > 0 || termOrVoteChanged) {
-      const started = performance.now();
-      // The latest handed-out hard state (never the core's current one: its commit may point past what
-      // this write stores).
-      await o.logStore.write({ snapshot: rd.snapshot, entries: rd.entries, hardState });
-      this.persistedTerm = hardState.term;
-      this.persistedVote = hardState.vote;
-      let bytes = 0;
-      for (const e of rd.entries) bytes += e.data.byteLength;
-      this.metrics.logWrite?.((performance.now() - started) / 1000, rd.entries.length, bytes);
+    const write = rd.snapshot || rd.entries.length > 0 || termOrVoteChanged ? this.persist(rd, hardState) : undefined;
+    // Committed entries are durable on a quorum already, so they apply while this node's own write is in
+    // flight (as etcd's server does): the callers of a batch committed during the previous write get their
+    // answers a whole fsync sooner. The applied state is volatile; a snapshot is taken only after the write.
+    if (rd.committedEntries.length > 0) {
+      try {
+        this.applyEntries(rd);
+      } catch (e) {
+        write?.catch(() => {}); // the node fails with the apply error; the write's outcome no longer matters
+        throw e;
+      }
     }
+    if (write) await write;
     if (this.state !== 'running') return;
     if (rd.messages.length > 0) this.send(rd.messages);
     if (rd.softState) this.onSoftState(rd.softState.role, rd.softState.leader);
     if (rd.snapshot) this.installSnapshot(rd.snapshot);
-    if (rd.committedEntries.length > 0) this.applyEntries(rd);
     for (const rs of rd.readStates) this.reads.indexKnown(rs.context, rs.index);
     this.core.advance(rd);
     this.metrics.indexes?.(this.core.commitIndex, this.core.appliedIndex, this.core.term);
     this.reads.serve(this.core.appliedIndex, (q) => this.applier.query(q));
     await this.maybeSnapshot();
+  }
+
+  /** One synced write of the Ready's snapshot, entries and hard state. */
+  private async persist(rd: Ready, hardState: HardState): Promise<void> {
+    const started = performance.now();
+    // The latest handed-out hard state (never the core's current one: its commit may point past what
+    // this write stores).
+    await this.opts.logStore.write({ snapshot: rd.snapshot, entries: rd.entries, hardState });
+    this.persistedTerm = hardState.term;
+    this.persistedVote = hardState.vote;
+    let bytes = 0;
+    for (const e of rd.entries) bytes += e.data.byteLength;
+    this.metrics.logWrite?.((performance.now() - started) / 1000, rd.entries.length, bytes);
   }
 
   private applyEntries(rd: Ready): void {

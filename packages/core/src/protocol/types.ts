@@ -147,7 +147,9 @@ export interface ReadState {
  * 2. persist `snapshot` (if any), then `entries` (truncating any stored suffix from `entries[0].index`),
  *    then `hardState` (if any) — in one synced write;
  * 3. send `messages` (they may acknowledge what step 2 made durable);
- * 4. apply `committedEntries` in order, and serve `readStates` once applied ≥ their index;
+ * 4. apply `committedEntries` in order, and serve `readStates` once applied ≥ their index; committed
+ *    entries are durable on a quorum, so they may be applied while the write of step 2 is in flight
+ *    (RaftNode does), but a snapshot of the applied state may be stored only after that write;
  * 5. call `advance(ready)`.
  */
 export interface Ready {
