@@ -32,8 +32,9 @@ export function malformed(detail: string): WireDecodeError {
 /**
  * A cursor over one frame. Every read takes `end`, the end of the message being read, and never reads
  * past it: a field that would cross it (a truncated varint, a length past the end) is 'malformed'.
- * Bytes fields come out as views of the frame (no copy): zeromq.js hands over a fresh Buffer per
- * message, so a view kept by the caller pins only that frame's memory.
+ * Bytes fields come out as views of the frame (no copy): zeromq.js hands over a Buffer per message
+ * that nothing writes to afterwards, so a view kept by the caller stays valid (and keeps the memory
+ * the frame arrived in: a copy for frames up to 128 bytes, libzmq's receive buffer beyond).
  */
 export class ProtoReader {
   pos = 0;
