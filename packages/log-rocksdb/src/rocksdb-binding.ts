@@ -45,10 +45,17 @@ interface RawIterator {
   end(callback: Callback): void;
 }
 
+/** leveldown's chained batch: each put/del is one direct binding call (binding.cc batch_put/batch_del). */
+interface RawChainedBatch {
+  put(key: Buffer, value: Buffer): void;
+  del(key: Buffer): void;
+  write(options: { sync: boolean }, callback: Callback): void;
+}
+
 interface RawDb {
   open(options: RawOpenOptions, callback: Callback): void;
   close(callback: Callback): void;
-  batch(operations: readonly BatchOperation[], options: { sync: boolean }, callback: Callback): void;
+  batch(): RawChainedBatch;
   iterator(options: RangeOptions & { keyAsBuffer: true; valueAsBuffer: true; fillCache: boolean; highWaterMark?: number }): RawIterator;
   clear(options: RangeOptions, callback: Callback): void;
   compactRange(start: Buffer, end: Buffer, callback: Callback): void;
@@ -92,7 +99,15 @@ export class RocksDb {
 
   /** One atomic write batch; with `sync` RocksDB fdatasyncs its WAL before the callback. */
   batch(operations: readonly BatchOperation[], sync: boolean): Promise<void> {
-    return promise((callback) => this.raw.batch(operations, { sync }, callback));
+    // The chained batch, not batch(array): the array form copies every operation into a new object and
+    // the binding then reads type, key and value of each through N-API property lookups, which cost
+    // about 5 µs per entry on the event loop; a chained put is one direct call. Same WriteBatch, same sync.
+    const batch = this.raw.batch();
+    for (const op of operations) {
+      if (op.type === 'put') batch.put(op.key, op.value!);
+      else batch.del(op.key);
+    }
+    return promise((callback) => batch.write({ sync }, callback));
   }
 
   /** Deletes keys in a range (unsynced; callers make it safe to lose). */
