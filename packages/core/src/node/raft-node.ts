@@ -374,6 +374,9 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     // flight (as etcd's server does): the callers of a batch committed during the previous write get their
     // answers a whole fsync sooner. The applied state is volatile; a snapshot is taken only after the write.
     if (rd.committedEntries.length > 0) {
+      // One microtask first: a store may hand its write to the disk on a microtask (RocksDbLogStore's group
+      // commit does), and that fsync, not this apply, is what a follower's acknowledgement waits for.
+      if (write) await Promise.resolve();
       try {
         this.applyEntries(rd);
       } catch (e) {
