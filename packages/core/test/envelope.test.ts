@@ -1,18 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import t from 'tap';
+import { seeded } from './helpers/cluster.js';
 import { DecodeError } from '@raftbus/state-machine';
 import { decodeEnvelope, decodeEnvelopeGeneral, encodeEnvelope, encodeEnvelopeGeneral, restampEnvelope, type Envelope } from '../src/node/envelope.js';
 
-/** A small seeded generator (mulberry32), so a failure names a reproducible case. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded generator as floats in [0, 1), so a failure names a reproducible case. */
+const rng = (seed: number) => {
+  const source = seeded(seed);
+  return () => source.float();
+};
 
 const UINT_EDGES = [0, 1, 127, 128, 16_383, 16_384, 2 ** 31 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER];
 const STRINGS = ['', 'n1', 'client-7f3a', 'x'.repeat(127), 'y'.repeat(128), 'ünïcode', '节点', 'a\u0000b'];

@@ -50,6 +50,8 @@ export class DuplicateFilter {
   }
 
   private lastKey = '';
+  /** The key last inserted or moved: the map's last entry (if it is still in it). */
+  private lastMovedKey = '';
   private lastOrigin = '';
   private lastIncarnation = -1;
 
@@ -66,12 +68,15 @@ export class DuplicateFilter {
     if (!p) {
       p = { ackedBelow: 0, applied: new Set(), lastActiveLogTimeMs: logTimeMs };
       this.proposers.set(key, p);
+      this.lastMovedKey = key;
       while (this.proposers.size > this.maxProposers) this.proposers.delete(this.proposers.keys().next().value!);
-    } else if (p.lastActiveLogTimeMs !== logTimeMs) {
+    } else if (p.lastActiveLogTimeMs !== logTimeMs && key !== this.lastMovedKey) {
       // Keep the map ordered by activity for expiry; entries of one batch share a log time, so this runs
-      // once per batch, not once per entry.
+      // once per batch, not once per entry — and not at all when this proposer is already the last entry
+      // (a delete and set of a map's only key shrinks and regrows its table every time).
       this.proposers.delete(key);
       this.proposers.set(key, p);
+      this.lastMovedKey = key;
     }
     p.lastActiveLogTimeMs = logTimeMs;
     return p;
@@ -94,6 +99,7 @@ export class DuplicateFilter {
 
   decodeFrom(r: BinaryReader): void {
     this.proposers.clear();
+    this.lastMovedKey = '';
     for (let n = r.uint(); n > 0; n--) {
       const key = r.string();
       const ackedBelow = r.uint();

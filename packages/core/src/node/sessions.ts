@@ -31,6 +31,8 @@ export type SessionVerdict =
 export class SessionTable {
   /** Insertion order = least recently active first, so expiry pops from the front. */
   private readonly sessions = new Map<string, Session>();
+  /** The client id last inserted or moved: the map's last entry (if it is still in it). */
+  private lastMovedId = '';
 
   constructor(
     readonly ttlMs: number,
@@ -58,6 +60,7 @@ export class SessionTable {
     if (!s) {
       s = { ackedBelow: 0, responses: new Map(), lastActiveLogTimeMs: logTimeMs };
       this.sessions.set(clientId, s);
+      this.lastMovedId = clientId;
       // Bounded: beyond maxSessions the least recently active session is dropped (as if expired).
       while (this.sessions.size > this.maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
     }
@@ -89,8 +92,11 @@ export class SessionTable {
   private touch(clientId: string, s: Session, logTimeMs: number): void {
     if (s.lastActiveLogTimeMs === logTimeMs) return;
     s.lastActiveLogTimeMs = logTimeMs;
+    // Already the last entry (one busy client): a delete and set would shrink and regrow the table.
+    if (clientId === this.lastMovedId) return;
     this.sessions.delete(clientId);
     this.sessions.set(clientId, s);
+    this.lastMovedId = clientId;
   }
 
   /** Drop sessions idle for longer than the TTL at log time `nowLogTimeMs`. */
@@ -115,6 +121,7 @@ export class SessionTable {
 
   decodeFrom(r: BinaryReader): void {
     this.sessions.clear();
+    this.lastMovedId = '';
     for (let n = r.uint(); n > 0; n--) {
       const id = r.string();
       const ackedBelow = r.uint();

@@ -15,6 +15,10 @@ export function seeded(seed: number) {
       t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
       return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * n | 0;
     },
+    /** A float in [0, 1). */
+    float(): number {
+      return this.int(1_000_000_000) / 1_000_000_000;
+    },
   };
 }
 

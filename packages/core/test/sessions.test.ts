@@ -1,0 +1,54 @@
+import t from 'tap';
+import { seeded } from './helpers/cluster.js';
+import { BinaryReader, BinaryWriter } from '@raftbus/state-machine';
+import { SessionTable } from '../src/node/sessions.js';
+
+/** The tests' seeded generator as floats in [0, 1), so a failure names a reproducible case. */
+const rng = (seed: number) => {
+  const source = seeded(seed);
+  return () => source.float();
+};
+
+const TTL_MS = 50;
+const CLIENTS = ['a', 'b', 'c', 'd'];
+
+/** A copy made through a snapshot, as a restarted or lagging replica gets it. */
+function throughSnapshot(table: SessionTable): SessionTable {
+  const w = new BinaryWriter();
+  table.encode(w);
+  const copy = new SessionTable(TTL_MS, 100, 10_000);
+  copy.decodeFrom(new BinaryReader(w.finish()));
+  return copy;
+}
+
+t.test('expiry drops exactly the sessions idle past the TTL, whatever order clients were active in', async (t) => {
+  let checked = 0;
+  for (let seed = 1; seed <= 200; seed++) {
+    const r = rng(seed);
+    let table = new SessionTable(TTL_MS, 100, 10_000);
+    const lastActive = new Map<string, number>();
+    const lastSeq = new Map<string, number>();
+    let now = 0;
+    for (let step = 1; step <= 300; step++) {
+      now += Math.floor(r() * 3); // 0: several commands in one batch share a log time
+      const id = CLIENTS[Math.floor(r() * (r() < 0.7 ? 1 : CLIENTS.length))]!; // mostly one busy client
+      table.check(id, step, now);
+      table.record(id, step, 0, { result: new Uint8Array([1]), error: undefined }, now);
+      lastActive.set(id, now);
+      lastSeq.set(id, step);
+      if (r() < 0.02) table = throughSnapshot(table);
+    }
+    const cutoff = now - Math.floor(r() * 60);
+    table.expire(cutoff + TTL_MS);
+    for (const id of CLIENTS) {
+      if (!lastActive.has(id)) continue;
+      const kept = table.check(id, lastSeq.get(id)!, cutoff + TTL_MS).kind === 'duplicate';
+      if (kept !== lastActive.get(id)! >= cutoff) {
+        t.fail(`seed ${seed}: client ${id} last active at ${lastActive.get(id)}, cutoff ${cutoff}: ${kept ? 'kept' : 'dropped'}`);
+        return;
+      }
+      checked++;
+    }
+  }
+  t.ok(checked > 200, `${checked} sessions checked across 200 seeded histories`);
+});
