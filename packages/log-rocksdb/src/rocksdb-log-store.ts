@@ -140,9 +140,10 @@ export class RocksDbLogStore implements LogStore {
     this.adopt(plan);
     const durable = committer.enqueue([{ type: 'put', key: KEY_BOUNDS, value: bounds }], bounds.length + KEY_BOUNDS.length);
     if (plan.removedPrefix !== undefined) this.scheduleCleanup(plan.removedPrefix, durable);
+    // Resolve once the new first index is durable. Deleting the dead keys (clear() over up to a snapshot
+    // interval of entries, then compactRange()) runs in the background: awaited here it stalled the
+    // node's Ready loop for 0.3–0.7 s per snapshot at 100,000 entries. close() waits for it.
     await durable;
-    // Resolve once the space is being reclaimed, so a caller measuring disk use sees the effect.
-    await this.cleanup;
   }
 
   async close(): Promise<void> {
