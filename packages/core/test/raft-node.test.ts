@@ -1,6 +1,6 @@
 import t from 'tap';
 import { OutcomeUnknownError, OverloadedError, ProposalDroppedError, StoppedError, TimeoutError, ApplyError } from '../src/errors.js';
-import { NodeCluster } from './helpers/nodes.js';
+import { NodeCluster, kv } from './helpers/nodes.js';
 
 const ids = ['n1', 'n2', 'n3'];
 
@@ -35,6 +35,25 @@ t.test('a client session applies a retried command once and returns the first re
   t.equal(await leader.propose({ op: 'append', key: 'k', value: 'y' }, { session: { clientId: 'client-1', seq: 2, ackedBelow: 2 } }), 'xy', 'the next sequence applies');
   await t.rejects(leader.propose({ op: 'append', key: 'k', value: 'z' }, { session: { clientId: 'client-1', seq: 1 } }), ApplyError, 'a sequence the client acknowledged is refused');
   t.equal(await leader.read({ key: 'k' }), 'xy');
+});
+
+t.test('proposeEncoded answers with the bytes of the result codec, with and without a session, and a retry gets equal bytes', async (t) => {
+  const c = new NodeCluster(ids);
+  t.teardown(() => c.stopAll());
+  await c.startAll();
+  const leader = await c.leader();
+  const follower = c.followers()[0]!;
+  const put = (value: string) => kv.commandCodec.encode({ op: 'put', key: 'e', value });
+  t.same(kv.resultCodec.decode(await leader.proposeEncoded(put('1'))), null, 'no session: the encoded previous value (none)');
+  const session = { clientId: 'encoded-client', seq: 1 };
+  const first = await leader.proposeEncoded(put('2'), { session });
+  t.same(kv.resultCodec.decode(first), '1', 'with a session: the encoded previous value');
+  const retry = await follower.proposeEncoded(put('2'), { session });
+  t.same(Buffer.from(retry), Buffer.from(first), 'a retry through another node answers the same bytes');
+  t.same(kv.resultCodec.decode(await follower.proposeEncoded(put('3'), { session: { clientId: 'encoded-client', seq: 2, ackedBelow: 2 } })), '2', 'forwarded, the next sequence applies');
+  await t.rejects(leader.proposeEncoded(kv.commandCodec.encode({ op: 'fail' }), { session: { clientId: 'encoded-client', seq: 3 } }), ApplyError, 'a refused command rejects');
+  await c.stopAll();
+  await t.rejects(leader.proposeEncoded(put('4')), StoppedError, 'a stopped node rejects at once');
 });
 
 t.test('a pipelining client: many sequence numbers in flight in any order, all retried, each applies once', async (t) => {

@@ -12,11 +12,13 @@ export interface Applied<R> {
   readonly ok: boolean;
   readonly result: R | undefined;
   readonly error: Error | undefined;
+  /** The result as the result codec encodes it, when the applier had to encode it anyway (sessions). */
+  readonly encodedResult: Uint8Array | undefined;
 }
 
 /** Outcomes are built with one shape (every field present), so the code reading them stays monomorphic. */
 function failed<R>(envelope: Envelope, index: number, error: Error): Applied<R> {
-  return { envelope, index, ok: false, result: undefined, error };
+  return { envelope, index, ok: false, result: undefined, error, encodedResult: undefined };
 }
 
 const SNAPSHOT_VERSION = 2;
@@ -65,24 +67,25 @@ export class Applier<C, R, Q, QR> {
         // A retry: answer with the first outcome, apply nothing.
         const r = verdict.response;
         if (r.result === undefined) return failed(env, index, new ApplyError(r.error ?? 'failed'));
-        return { envelope: env, index, ok: true, result: this.def.resultCodec.decode(r.result), error: undefined };
+        return { envelope: env, index, ok: true, result: this.def.resultCodec.decode(r.result), error: undefined, encodedResult: r.result };
       }
     }
-    let outcome: Applied<R>;
+    let result: R | undefined;
+    let error: ApplyError | undefined;
     try {
       const command = this.def.commandCodec.decode(env.command);
-      const result = this.sm.apply(command, { index, term: entry.term, logTimeMs: this.logTimeMs });
-      outcome = { envelope: env, index, ok: true, result, error: undefined };
+      result = this.sm.apply(command, { index, term: entry.term, logTimeMs: this.logTimeMs });
     } catch (e) {
-      outcome = failed(env, index, new ApplyError(e instanceof Error ? e.message : String(e)));
+      error = new ApplyError(e instanceof Error ? e.message : String(e));
     }
-    if (session) {
-      const response = outcome.ok
-        ? { result: this.def.resultCodec.encode(outcome.result as R), error: undefined }
-        : { result: undefined, error: outcome.error!.message };
-      this.sessions.record(env.clientId, env.seq, env.ackedBelow, response, this.logTimeMs);
+    if (error) {
+      if (session) this.sessions.record(env.clientId, env.seq, env.ackedBelow, { result: undefined, error: error.message }, this.logTimeMs);
+      return failed(env, index, error);
     }
-    return outcome;
+    // The session keeps the encoded result; the proposer's caller may want exactly those bytes too.
+    const encodedResult = session ? this.def.resultCodec.encode(result as R) : undefined;
+    if (session) this.sessions.record(env.clientId, env.seq, env.ackedBelow, { result: encodedResult, error: undefined }, this.logTimeMs);
+    return { envelope: env, index, ok: true, result, error: undefined, encodedResult };
   }
 
   query(query: Q): QR {

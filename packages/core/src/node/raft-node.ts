@@ -141,7 +141,8 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     const random = options.random ?? defaultRandom;
     // Distinguishes this process's requests from an earlier incarnation's still in the log.
     this.incarnation = random.int(2 ** 31);
-    this.proposals = new ProposalBook<R>(options.maxPendingProposals ?? 65_536, options.proposalTimeoutMs ?? 5_000, this.metrics);
+    const resultCodec = options.stateMachine.resultCodec;
+    this.proposals = new ProposalBook<R>(options.maxPendingProposals ?? 65_536, options.proposalTimeoutMs ?? 5_000, this.metrics, (r) => resultCodec.encode(r));
     this.reads = new ReadBook<Q, QR>(options.maxPendingReads ?? 65_536, options.readTimeoutMs ?? 5_000, this.incarnation);
   }
 
@@ -205,16 +206,18 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   /** Replicate `command` and return the state machine's result once it is applied on this node. */
   propose(command: C, options: ProposeOptions = {}): Promise<R> {
     if (this.state !== 'running') return Promise.reject(new StoppedError(`the node is ${this.state}`));
-    return this.proposeBytes(this.opts.stateMachine.commandCodec.encode(command), options);
+    return this.proposeBytes(this.opts.stateMachine.commandCodec.encode(command), options, false) as Promise<R>;
   }
 
   /**
    * `propose` for network endpoints: the command arrives encoded (with the state machine's command
    * codec) and the result leaves encoded (result codec), so no value is decoded only to be re-encoded.
+   * With a session, the bytes are the very ones the session remembers as this command's answer (part of
+   * the replicated state): read them, copy them, never modify them.
    */
-  async proposeEncoded(command: Uint8Array, options: ProposeOptions = {}): Promise<Uint8Array> {
-    if (this.state !== 'running') throw new StoppedError(`the node is ${this.state}`);
-    return this.opts.stateMachine.resultCodec.encode(await this.proposeBytes(command, options));
+  proposeEncoded(command: Uint8Array, options: ProposeOptions = {}): Promise<Uint8Array> {
+    if (this.state !== 'running') return Promise.reject(new StoppedError(`the node is ${this.state}`));
+    return this.proposeBytes(command, options, true) as Promise<Uint8Array>;
   }
 
   /** `read` for network endpoints: query and result encoded with the state machine's query codecs. */
@@ -223,8 +226,8 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     return def.queryResultCodec.encode(await this.read(def.queryCodec.decode(query), options));
   }
 
-  private proposeBytes(bytes: Uint8Array, options: ProposeOptions): Promise<R> {
-    const p = this.proposals.add(bytes, this.clock.now(), options);
+  private proposeBytes(bytes: Uint8Array, options: ProposeOptions, wantsEncoded: boolean): Promise<R | Uint8Array> {
+    const p = this.proposals.add(bytes, this.clock.now(), options, wantsEncoded);
     this.metrics.proposalsPending?.(this.proposals.size);
     this.kick();
     return p;

@@ -22,7 +22,9 @@ export class PendingProposal<R> {
     readonly session: { readonly clientId: string; readonly seq: number; readonly ackedBelow?: number } | undefined,
     readonly startedMs: number,
     readonly deadlineMs: number,
-    readonly resolve: (r: R) => void,
+    /** The caller wants the result encoded with the result codec (a network endpoint), not decoded. */
+    readonly wantsEncoded: boolean,
+    readonly resolve: (r: R | Uint8Array) => void,
     readonly reject: (e: Error) => void,
   ) {}
 
@@ -58,6 +60,7 @@ export class ProposalBook<R> {
     private readonly maxPending: number,
     private readonly defaultTimeoutMs: number,
     private readonly metrics: Metrics,
+    private readonly encodeResult: (result: R) => Uint8Array,
   ) {}
 
   get size(): number {
@@ -70,14 +73,21 @@ export class ProposalBook<R> {
     return this.nextRequestId;
   }
 
-  add(command: Uint8Array, nowMs: number, opts: { timeoutMs?: number; session?: { clientId: string; seq: number; ackedBelow?: number } | undefined }): Promise<R> {
+  /** A new proposal; with `wantsEncoded` it resolves to the encoded result (a Uint8Array), else to R. */
+  add(
+    command: Uint8Array,
+    nowMs: number,
+    opts: { timeoutMs?: number; session?: { clientId: string; seq: number; ackedBelow?: number } | undefined },
+    wantsEncoded: boolean,
+  ): Promise<R | Uint8Array> {
     if (this.pending.size >= this.maxPending) {
       this.metrics.proposalFailed?.('overloaded');
       return Promise.reject(new OverloadedError('proposals', this.maxPending));
     }
-    return new Promise<R>((resolve, reject) => {
+    return new Promise<R | Uint8Array>((resolve, reject) => {
       const id = this.nextRequestId++;
-      const p = new PendingProposal<R>(id, command, opts.session, nowMs, nowMs + (opts.timeoutMs ?? this.defaultTimeoutMs), resolve, reject);
+      const deadlineMs = nowMs + (opts.timeoutMs ?? this.defaultTimeoutMs);
+      const p = new PendingProposal<R>(id, command, opts.session, nowMs, deadlineMs, wantsEncoded, resolve, reject);
       this.pending.set(id, p);
       this.queue.push(p);
     });
@@ -118,7 +128,8 @@ export class ProposalBook<R> {
     const p = this.pending.get(env.requestId);
     if (!p) return;
     if (outcome!.ok) {
-      this.finish(p, undefined, outcome!.result as R);
+      const result = outcome!.result as R;
+      this.finish(p, undefined, p.wantsEncoded ? (outcome!.encodedResult ?? this.encodeResult(result)) : result);
       this.metrics.proposalCommitted?.((nowMs - p.startedMs) / 1000);
     } else {
       // The state machine rejected the command: it committed, so it is not a failed proposal.
@@ -152,13 +163,13 @@ export class ProposalBook<R> {
    * Answer `p` once. A failure is counted under `reason`, by default the one its error implies; `null`
    * for an error that is not a failure of the proposal (the state machine's own rejection).
    */
-  private finish(p: PendingProposal<R>, err: Error | undefined, result?: R, reason?: ProposalFailureReason | null): void {
+  private finish(p: PendingProposal<R>, err: Error | undefined, result?: R | Uint8Array, reason?: ProposalFailureReason | null): void {
     if (!this.pending.delete(p.requestId)) return;
     if (err && reason !== null) this.metrics.proposalFailed?.(reason ?? failureReason(err));
     if (p.status === 'queued') this.queue = this.queue.filter((q) => q !== p);
     if (p.status === 'submitted' && this.byIndex.get(p.index) === p) this.byIndex.delete(p.index);
     if (err) p.reject(err);
-    else p.resolve(result as R);
+    else p.resolve(result!);
   }
 }
 
