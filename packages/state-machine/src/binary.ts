@@ -57,19 +57,42 @@ export function decodeUtf8(b: Uint8Array): string {
   return utf8Decoder.decode(b);
 }
 
+/** Slab size of allocBytes, and the largest allocation it serves from a slab (bigger ones get their own). */
+const SLAB_BYTES = 64 * 1024;
+const SLAB_ALLOCATION_BYTES_MAX = 4096;
+let slab = new ArrayBuffer(SLAB_BYTES);
+let slabUsed = 0;
+
+/**
+ * Bytes for an encoding that overwrites all of them: a plain Uint8Array view into a shared 64 KiB slab.
+ * `new Uint8Array(n)` above 64 bytes gets a backing store of its own (malloc, then an ArrayBuffer sweep in
+ * the next GC), which was a sixth of a leader's CPU with 128-byte commands. The view's `.slice()` still
+ * copies (unlike a Buffer's); a live view keeps its slab alive, so long-lived state should hold copies.
+ */
+export function allocBytes(n: number): Uint8Array {
+  if (n > SLAB_ALLOCATION_BYTES_MAX) return new Uint8Array(n);
+  if (slabUsed + n > SLAB_BYTES) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const out = new Uint8Array(slab, slabUsed, n);
+  slabUsed += (n + 7) & ~7; // keep views 8-byte aligned
+  return out;
+}
+
 export class BinaryWriter {
   private buf: Uint8Array;
   private pos = 0;
 
   constructor(initialBytes = 64) {
-    this.buf = new Uint8Array(initialBytes);
+    this.buf = allocBytes(initialBytes);
   }
 
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.byteLength) return;
     let size = Math.max(16, this.buf.byteLength * 2);
     while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
+    const next = allocBytes(size);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
   }
@@ -122,7 +145,10 @@ export class BinaryWriter {
 
   /** The bytes written. A writer sized exactly hands over its buffer; otherwise a right-sized copy. */
   finish(): Uint8Array {
-    return this.pos === this.buf.byteLength ? this.buf : this.buf.slice(0, this.pos);
+    if (this.pos === this.buf.byteLength) return this.buf;
+    const out = allocBytes(this.pos);
+    out.set(this.buf.subarray(0, this.pos));
+    return out;
   }
 }
 

@@ -1,4 +1,4 @@
-import { BinaryReader, BinaryWriter, DecodeError, decodeUtf8, uintBytes, writeDoubleLE } from '@raftbus/state-machine';
+import { BinaryReader, BinaryWriter, DecodeError, allocBytes, decodeUtf8, uintBytes, writeDoubleLE } from '@raftbus/state-machine';
 
 /**
  * The payload of every application entry in the log. The proposer's identity (origin node, its
@@ -75,7 +75,7 @@ export function encodeEnvelope(e: Envelope): Uint8Array {
   const size =
     1 + 8 + 1 + e.origin.length + uintBytes(e.incarnation) + uintBytes(e.requestId) + uintBytes(e.requestsAckedBelow) +
     1 + e.clientId.length + uintBytes(e.seq) + uintBytes(e.ackedBelow) + uintBytes(n) + n;
-  const buf = new Uint8Array(size);
+  const buf = allocBytes(size);
   buf[0] = VERSION;
   writeDoubleLE(buf, LOG_TIME_OFFSET, e.logTimeMs);
   let pos = putAscii(buf, LOG_TIME_OFFSET + 8, e.origin);
