@@ -82,7 +82,7 @@ export function checksumMatches(key: Buffer, value: Buffer): boolean {
 export class RecordFormatError extends Error {}
 
 export function encodeEntry(key: Buffer, entry: Entry): Buffer {
-  const value = Buffer.allocUnsafe(CRC_BYTES + U64_BYTES + 1 + entry.data.byteLength);
+  const value = Buffer.allocUnsafe(CRC_BYTES + U64_BYTES + 1 + entry.data.length);
   writeU64(value, CRC_BYTES, entry.term);
   value[CRC_BYTES + U64_BYTES] = entry.type;
   value.set(entry.data, CRC_BYTES + U64_BYTES + 1);

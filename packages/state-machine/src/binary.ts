@@ -49,9 +49,9 @@ export function uintBytes(value: number): number {
 
 /** Strict UTF-8 (a malformed sequence throws), with a fast path for short ASCII strings. */
 export function decodeUtf8(b: Uint8Array): string {
-  if (b.byteLength <= ASCII_FAST_PATH_CHARS_MAX) {
+  if (b.length <= ASCII_FAST_PATH_CHARS_MAX) {
     let ascii = true;
-    for (let k = 0; k < b.byteLength; k++) if (b[k]! >= 0x80) ascii = false;
+    for (let k = 0; k < b.length; k++) if (b[k]! >= 0x80) ascii = false;
     if (ascii) return String.fromCharCode.apply(null, b as unknown as number[]);
   }
   return utf8Decoder.decode(b);
@@ -89,8 +89,8 @@ export class BinaryWriter {
   }
 
   private ensure(n: number): void {
-    if (this.pos + n <= this.buf.byteLength) return;
-    let size = Math.max(16, this.buf.byteLength * 2);
+    if (this.pos + n <= this.buf.length) return;
+    let size = Math.max(16, this.buf.length * 2);
     while (size < this.pos + n) size *= 2;
     const next = allocBytes(size);
     next.set(this.buf.subarray(0, this.pos));
@@ -117,10 +117,10 @@ export class BinaryWriter {
   }
 
   bytes(value: Uint8Array): this {
-    this.uint(value.byteLength);
-    this.ensure(value.byteLength);
+    this.uint(value.length);
+    this.ensure(value.length);
     this.buf.set(value, this.pos);
-    this.pos += value.byteLength;
+    this.pos += value.length;
     return this;
   }
 
@@ -145,7 +145,7 @@ export class BinaryWriter {
 
   /** The bytes written. A writer sized exactly hands over its buffer; otherwise a right-sized copy. */
   finish(): Uint8Array {
-    if (this.pos === this.buf.byteLength) return this.buf;
+    if (this.pos === this.buf.length) return this.buf;
     const out = allocBytes(this.pos);
     out.set(this.buf.subarray(0, this.pos));
     return out;
@@ -158,14 +158,14 @@ export class BinaryReader {
   constructor(private readonly buf: Uint8Array) {}
 
   get remaining(): number {
-    return this.buf.byteLength - this.pos;
+    return this.buf.length - this.pos;
   }
 
   uint(): number {
     let result = 0;
     let scale = 1;
     for (let shift = 0; shift < 8; shift++) {
-      if (this.pos >= this.buf.byteLength) throw new DecodeError('truncated varint');
+      if (this.pos >= this.buf.length) throw new DecodeError('truncated varint');
       const b = this.buf[this.pos++]!;
       result += (b & 0x7f) * scale;
       if (b < 0x80) {

@@ -50,7 +50,7 @@ export class Applier<C, R, Q, QR> {
 
   /** Apply one committed entry. Undefined for the leaders' no-op entries and for duplicates skipped. */
   apply(entry: Entry): Applied<R> | undefined {
-    if (entry.data.byteLength === 0) return undefined;
+    if (entry.data.length === 0) return undefined;
     // A committed entry that does not decode is corruption or a bug; stopping is the only safe answer.
     const env = decodeEnvelope(entry.data);
     this.logTimeMs = Math.max(this.logTimeMs, env.logTimeMs);

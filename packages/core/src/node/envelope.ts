@@ -71,7 +71,7 @@ export function encodeEnvelope(e: Envelope): Uint8Array {
   checkUint(e.requestsAckedBelow);
   checkUint(e.seq);
   checkUint(e.ackedBelow);
-  const n = e.command.byteLength;
+  const n = e.command.length;
   const size =
     1 + 8 + 1 + e.origin.length + uintBytes(e.incarnation) + uintBytes(e.requestId) + uintBytes(e.requestsAckedBelow) +
     1 + e.clientId.length + uintBytes(e.seq) + uintBytes(e.ackedBelow) + uintBytes(n) + n;
@@ -92,7 +92,7 @@ export function encodeEnvelope(e: Envelope): Uint8Array {
 
 /** The reference encoding (any strings); the fast path must produce the same bytes. */
 export function encodeEnvelopeGeneral(e: Envelope): Uint8Array {
-  return new BinaryWriter(32 + e.command.byteLength)
+  return new BinaryWriter(32 + e.command.length)
     .uint(VERSION)
     .double(e.logTimeMs)
     .string(e.origin)
@@ -116,9 +116,9 @@ class LastString {
   private value = '';
 
   decode(bytes: Uint8Array): string {
-    const n = bytes.byteLength;
+    const n = bytes.length;
     const last = this.bytes;
-    if (n === last.byteLength) {
+    if (n === last.length) {
       let k = 0;
       while (k < n && bytes[k] === last[k]) k++;
       if (k === n) return this.value;
@@ -168,7 +168,7 @@ export function decodeEnvelopeGeneral(bytes: Uint8Array): Envelope {
 
 /** A copy of `bytes` with the log time replaced (the leader stamps forwarded proposals). */
 export function restampEnvelope(bytes: Uint8Array, logTimeMs: number): Uint8Array {
-  if (bytes.byteLength < LOG_TIME_OFFSET + 8 || bytes[0] !== VERSION) return bytes;
+  if (bytes.length < LOG_TIME_OFFSET + 8 || bytes[0] !== VERSION) return bytes;
   const out = bytes.slice();
   writeDoubleLE(out, LOG_TIME_OFFSET, logTimeMs);
   return out;

@@ -408,7 +408,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     this.persistedTerm = hardState.term;
     this.persistedVote = hardState.vote;
     let bytes = 0;
-    for (const e of rd.entries) bytes += e.data.byteLength;
+    for (const e of rd.entries) bytes += e.data.length;
     this.metrics.logWrite?.((performance.now() - started) / 1000, rd.entries.length, bytes);
   }
 

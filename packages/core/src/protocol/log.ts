@@ -93,7 +93,7 @@ export class RaftLog {
     let bytes = 0;
     for (let i = lo; i < hi && out.length < maxEntries; i++) {
       const e = this.entriesAfterSnap[i - this.snapIndex - 1]!;
-      bytes += e.data.byteLength;
+      bytes += e.data.length;
       if (out.length > 0 && bytes > maxBytes) break;
       out.push(e);
     }

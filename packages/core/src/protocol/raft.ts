@@ -408,7 +408,7 @@ export class RaftCore {
     if (this.leadTransferee !== NO_NODE) throw new ProposalDroppedError(`leadership is being transferred to ${this.leadTransferee}`);
     if (items.length === 0) throw new RaftError('EMPTY_PROPOSAL', 'a proposal needs at least one command');
     let bytes = 0;
-    for (const it of items) bytes += it.data.byteLength;
+    for (const it of items) bytes += it.data.length;
     // Always admit one batch into an empty pipeline, so a single oversized command cannot wedge it.
     if (this.uncommittedBytes > 0 && this.uncommittedBytes + bytes > this.cfg.maxUncommittedBytes) {
       throw new ProposalDroppedError(`${this.uncommittedBytes} uncommitted bytes; limit ${this.cfg.maxUncommittedBytes}`);
@@ -622,7 +622,7 @@ export class RaftCore {
     if (index <= this.log.committed || !this.isCommittable(index)) return false;
     const before = this.log.committed;
     this.log.commitTo(index);
-    for (const e of this.log.slice(before + 1, index + 1) ?? []) this.uncommittedBytes -= e.data.byteLength;
+    for (const e of this.log.slice(before + 1, index + 1) ?? []) this.uncommittedBytes -= e.data.length;
     if (this.uncommittedBytes < 0) this.uncommittedBytes = 0;
     if (this.pendingReadIndex.length > 0 && this.log.term(this.log.committed) === this.currentTerm) {
       const waiting = this.pendingReadIndex;
