@@ -141,8 +141,8 @@ export class RocksDbLogStore implements LogStore {
     const durable = committer.enqueue([{ type: 'put', key: KEY_BOUNDS, value: bounds }], bounds.length + KEY_BOUNDS.length);
     if (plan.removedPrefix !== undefined) this.scheduleCleanup(plan.removedPrefix, durable);
     // Resolve once the new first index is durable. Deleting the dead keys (clear() over up to a snapshot
-    // interval of entries, then compactRange()) runs in the background: awaited here it stalled the
-    // node's Ready loop for 0.3–0.7 s per snapshot at 100,000 entries. close() waits for it.
+    // interval of entries) runs in the background: awaited here, with the compactRange() that followed it
+    // then, it stalled the node's Ready loop for 0.3–0.7 s per snapshot at 100,000 entries. close() waits.
     await durable;
   }
 
@@ -237,7 +237,11 @@ export class RocksDbLogStore implements LogStore {
     return complete ? { entries } : { entries, missing: from + entries.length };
   }
 
-  /** Deletes dead entries below the first index once `after` is durable, then lets RocksDB compact them away. */
+  /**
+   * Deletes dead entries below the first index once `after` is durable. RocksDB's own background compaction
+   * then drops them and their tombstones from the SST files; a manual compactRange() here cost about twice
+   * the CPU of the deletion itself (310 ms per 100,000 entries, measured), on every node at every snapshot.
+   */
   private scheduleCleanup(range: IndexRange, after: Promise<void>): void {
     const db = this.db!;
     const deleteRange = async (): Promise<void> => {
@@ -245,7 +249,6 @@ export class RocksDbLogStore implements LogStore {
         const last = Math.min(range.last, first + CLEANUP_STEP_ENTRIES - 1);
         await db.clear({ gte: entryKey(first), lte: entryKey(last) });
       }
-      await db.compactRange(entryKey(range.first), entryKey(range.last));
     };
     this.cleanup = this.cleanup.then(async () => {
       // A failed write fails the store; its bounds may not be durable, so the entries are not dead yet.
