@@ -11,6 +11,7 @@ import { ClusterStartError } from './errors.js';
 import { freeBase } from './ports.js';
 import { cpuSeconds, peakRssBytes } from './proc-stats.js';
 import type { NodeProcessStats } from './results.js';
+import { isAlive, killQuietly } from './processes.js';
 
 const CLI = fileURLToPath(new URL('./cli.js', import.meta.resolve('@raftbus/server')));
 /** `raftbus up` puts node k (from 1) on peer port base + k and client port base + 50 + k; HTTP is ours to place. */
@@ -70,23 +71,6 @@ async function agreedStatuses(urls: readonly string[]): Promise<NodeStatus[]> {
   throw new ClusterStartError(`no leader every node agrees on within ${LEADER_TIMEOUT_MS} ms`);
 }
 
-function killQuietly(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function startCluster(opts: { nodes: number; basePort: number; portMax: number; dataParentDir: string }): Promise<BenchCluster> {
   const n = opts.nodes;
   const offsets = [0, CLIENT_PORT_OFFSET, HTTP_PORT_OFFSET].flatMap((o) => Array.from({ length: n }, (_, k) => o + k + 1));
@@ -133,8 +117,8 @@ export async function startCluster(opts: { nodes: number; basePort: number; port
       clearTimeout(killTimer);
     }
     const deadline = Date.now() + STOP_TIMEOUT_MS;
-    while (nodePids.some(alive) && Date.now() < deadline) await sleep(POLL_MS);
-    for (const pid of nodePids) if (alive(pid)) killQuietly(pid, 'SIGKILL');
+    while (nodePids.some(isAlive) && Date.now() < deadline) await sleep(POLL_MS);
+    for (const pid of nodePids) if (isAlive(pid)) killQuietly(pid, 'SIGKILL');
     process.off('exit', orphanGuard);
     rmSync(dataDir, { recursive: true, force: true });
   };

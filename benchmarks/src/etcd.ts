@@ -13,6 +13,7 @@ import { progressLine } from './format.js';
 import { portFree } from './ports.js';
 import { cpuDelta, cpuSeconds, peakRssBytes, sampleCpu } from './proc-stats.js';
 import type { LevelResult, NodeProcessStats, SystemRun } from './results.js';
+import { isAlive, killQuietly } from './processes.js';
 
 /** etcd-cluster.sh's fixed client and peer ports (outside the bench's range; set by the shared script). */
 const ETCD_PORTS = [12379, 22379, 32379, 12380, 22380, 32380];
@@ -100,29 +101,12 @@ function memberPids(dataDir: string): Map<string, number> {
   return new Map(lines.map((pid, i) => [`e${i + 1}`, Number(pid)] as const));
 }
 
-function killQuietly(pid: number): void {
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function stopMembers(tools: EtcdTools, dataDir: string, pids: ReadonlyMap<string, number>): Promise<void> {
   await run('bash', [tools.script, 'stop', dataDir], SCRIPT_TIMEOUT_MS).catch(() => undefined);
   // The script signals and returns; the members must be gone before their directory is removed.
   const deadline = Date.now() + MEMBER_EXIT_TIMEOUT_MS;
-  while ([...pids.values()].some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL_MS));
-  for (const pid of pids.values()) if (alive(pid)) killQuietly(pid);
+  while ([...pids.values()].some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL_MS));
+  for (const pid of pids.values()) if (isAlive(pid)) killQuietly(pid);
   rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -163,7 +147,7 @@ export async function runEtcd(opts: BenchOptions, tools: EtcdTools, progress: (l
   let pids = new Map<string, number>();
   // If the bench dies mid-run (Ctrl-C), no member may outlive it nor its directory stay behind.
   const orphanGuard = () => {
-    for (const pid of pids.values()) if (alive(pid)) killQuietly(pid);
+    for (const pid of pids.values()) if (isAlive(pid)) killQuietly(pid);
     rmSync(dataDir, { recursive: true, force: true });
   };
   process.once('exit', orphanGuard);

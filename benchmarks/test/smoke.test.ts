@@ -9,18 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseReport } from '../src/report/json.js';
+import { isAlive } from '../src/processes.js';
 
 const BENCH = fileURLToPath(new URL('../dist/bench.js', import.meta.url));
 const RUN_TIMEOUT_MS = 60_000;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 t.test('a tiny run measures, writes bench.json/md/svg, carries on without etcd, and leaves nothing behind', { timeout: RUN_TIMEOUT_MS + 10_000 }, async (t) => {
   t.ok(existsSync(BENCH), `${BENCH} is built (npm run build)`);
@@ -70,7 +62,7 @@ t.test('a tiny run measures, writes bench.json/md/svg, carries on without etcd, 
   t.equal(run!.processes.length, 3);
   for (const p of run!.processes) {
     t.ok(p.cpuSeconds > 0 && p.peakRssBytes > 0, `${p.id}: ${p.cpuSeconds} CPU s, ${p.peakRssBytes} B peak RSS`);
-    t.notOk(alive(p.pid), `${p.id} (pid ${p.pid}) is gone`);
+    t.notOk(isAlive(p.pid), `${p.id} (pid ${p.pid}) is gone`);
   }
   t.same(readdirSync(data), [], 'the cluster data directory and the fsync scratch file were removed');
   t.match(stdout, /\| raftbus 3 nodes \| 64 B, 8 in flight \|/, 'the table on stdout');
