@@ -309,7 +309,8 @@ export class RaftCore {
       case MessageType.Propose:
         try {
           const { lastIndex } = this.appendProposals(m.entries);
-          this.commitWaiters.set(m.from, Math.max(this.commitWaiters.get(m.from) ?? 0, lastIndex));
+          // Only members are tracked (bcastCommit visits members), so the map is bounded by the membership.
+          if (this.tracker.progress.has(m.from)) this.commitWaiters.set(m.from, Math.max(this.commitWaiters.get(m.from) ?? 0, lastIndex));
         } catch (e) {
           // Refused (bound reached, transfer under way): the follower's caller times out and may retry.
           if (!(e instanceof RaftError)) throw e;
