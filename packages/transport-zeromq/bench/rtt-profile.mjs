@@ -4,7 +4,7 @@
 // and mean time per round trip, and the CPU time each process spent per round trip (less sensitive to a
 // shared machine's load than the latency); bounded by ROUND_TRIPS_MAX and RUN_TIME_MS_MAX.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.mjs';
 import { fileURLToPath } from 'node:url';
 import { ZmqTransport, silentLogger } from '@raftbus/transport-zeromq';
 import { encodeMessageBatch } from '@raftbus/wire';
@@ -18,15 +18,6 @@ const INDEX_BASE = 2 ** 21;
 const SERVER = fileURLToPath(new URL('./echo-server.mjs', import.meta.url));
 const profileDir = process.execArgv.find((a) => a.startsWith('--cpu-prof-dir='));
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 const peers = { s: { address: `tcp://127.0.0.1:${await freePort()}` }, c: { address: `tcp://127.0.0.1:${await freePort()}` } };
 const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', profileDir] : []), SERVER, JSON.stringify({ mode: 'raftbus', peers, reportCpu: true })], {

@@ -8,15 +8,15 @@
 // being optimised; the floor has next to none), which is start-up, not the steady state p50 describes.
 // Throughput: WINDOW messages in flight, echoes per second over THROUGHPUT_MESSAGES (or THROUGHPUT_TIME_MS_MAX).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.mjs';
 import { fileURLToPath } from 'node:url';
 import { Dealer } from 'zeromq';
 import { ZmqTransport, generateCurveKeyPair, silentLogger } from '@raftbus/transport-zeromq';
 import { encodeMessageBatch } from '@raftbus/wire';
 
 const RTT_WARMUP = 3000;
-const RTT_SAMPLES = Number(process.env.BENCH_RTT_SAMPLES ?? 3000);
-const ROUNDS = 3;
+const RTT_SAMPLES = Number(process.env.BENCH_RTT_SAMPLES ?? 4000);
+const ROUNDS = 4;
 const WINDOW = 256;
 const THROUGHPUT_MESSAGES = { 128: 50_000, 16384: 10_000 };
 const THROUGHPUT_TIME_MS_MAX = 10_000;
@@ -32,15 +32,6 @@ const SIZES = [128, 16384];
 const INDEX_BASE = 2 ** 21;
 const SERVER = fileURLToPath(new URL('./echo-server.mjs', import.meta.url));
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 async function startServer(config) {
   const child = spawn(process.execPath, [SERVER, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -186,23 +177,30 @@ async function flood(client, payload, total) {
 
 /**
  * Floor and raftbus are measured in alternating rounds, so the load of a shared machine drifting
- * during the run biases neither side.
+ * during the run biases neither side; the order within a round flips every round (floor first, then
+ * raftbus first, ...: an even number of rounds balances it), and all round-trip rounds come before the
+ * floods. With a fixed order and a flood after each pair of rounds, the floor's rounds always followed
+ * a flood and the raftbus rounds always followed the floor's: an order effect, not a property of
+ * either side, which moved the 128 B ratio by up to 0.2.
  */
 async function runCase(frameBytes, curve) {
   const sides = { floor: await setUp('bare', curve), raftbus: await setUp('raftbus', curve) };
   const payloads = { floor: new Uint8Array(frameBytes).fill(0x5a), raftbus: raftbusPayload(frameBytes) };
   const results = { floor: { samples: [], rates: [] }, raftbus: { samples: [], rates: [] } };
   const deadline = Date.now() + CASE_TIME_MS_MAX;
+  const order = (round) => (round % 2 === 0 ? ['floor', 'raftbus'] : ['raftbus', 'floor']);
   try {
     for (const side of ['floor', 'raftbus']) {
       for (let i = 0; i < RTT_WARMUP; i++) await sides[side].client.roundTrip(payloads[side]);
       await flood(sides[side].client, payloads[side], THROUGHPUT_MESSAGES[frameBytes] / ROUNDS);
     }
     for (let round = 0; round < ROUNDS; round++) {
-      for (const side of ['floor', 'raftbus']) {
+      for (const side of order(round)) {
         results[side].samples.push(...(await roundTrips(sides[side].client, payloads[side], RTT_SAMPLES / ROUNDS, deadline)));
       }
-      for (const side of ['floor', 'raftbus']) {
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const side of order(round)) {
         results[side].rates.push(await flood(sides[side].client, payloads[side], THROUGHPUT_MESSAGES[frameBytes] / ROUNDS));
       }
     }
@@ -223,7 +221,7 @@ async function runCase(frameBytes, curve) {
 const keys = { server: generateCurveKeyPair(), client: generateCurveKeyPair() };
 console.log(
   `transport bench: node ${process.version}; per case ${RTT_SAMPLES} sequential round trips and ${WINDOW}-in-flight floods, ` +
-    `in ${ROUNDS} rounds alternating floor and raftbus; frame sizes are equal on the wire`,
+    `in ${ROUNDS} rounds alternating floor and raftbus (order flipped each round); frame sizes are equal on the wire`,
 );
 for (const secure of [false, true]) {
   for (const size of SIZES) {
