@@ -15,8 +15,8 @@ import { ZmqTransport, generateCurveKeyPair, silentLogger } from '@raftbus/trans
 import { encodeMessageBatch } from '@raftbus/wire';
 
 const RTT_WARMUP = 3000;
-const RTT_SAMPLES = Number(process.env.BENCH_RTT_SAMPLES ?? 4000);
-const ROUNDS = 4;
+const RTT_SAMPLES = Number(process.env.BENCH_RTT_SAMPLES ?? 8000);
+const ROUNDS = 8;
 const WINDOW = 256;
 const THROUGHPUT_MESSAGES = { 128: 50_000, 16384: 10_000 };
 const THROUGHPUT_TIME_MS_MAX = 10_000;
