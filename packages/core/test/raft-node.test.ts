@@ -128,6 +128,29 @@ t.test('snapshots: the log is compacted, a restarted node recovers from snapshot
   t.equal(await again.read({ key: 'k3' }), '59', 'a node restarted from snapshot + log tail has the same state');
 });
 
+t.test('snapshots: each voter shifts its schedule by its rank, so replicas do not serialize at the same index', async (t) => {
+  const interval = 30;
+  const c = new NodeCluster(['n1', 'n2', 'n3'], { snapshotEntries: interval });
+  t.teardown(() => c.stopAll());
+  await c.startAll();
+  const leader = await c.leader();
+  for (let k = 0; k < 100; k++) await leader.propose({ op: 'put', key: `k${k % 5}`, value: `${k}` });
+  const commit = leader.status().commit;
+  const deadline = Date.now() + 5000;
+  const nodes = ['n1', 'n2', 'n3'].map((id) => c.node(id));
+  while (nodes.some((n) => n.status().applied < commit) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  // Snapshots are written in the background: wait for the latest to land.
+  await new Promise((r) => setTimeout(r, 50));
+  const indexes = nodes.map((n) => n.status().snapshotIndex);
+  t.equal(new Set(indexes).size, 3, `three different snapshot indexes: ${indexes.join(', ')}`);
+  nodes.forEach((n, rank) => {
+    const shift = (rank * interval) / 3;
+    const phase = indexes[rank]! % interval;
+    // A follower may apply two entries in one step (it learns a commit with the next append), hence the slack.
+    t.ok(phase >= shift && phase < shift + 5, `${n.id} (rank ${rank}) snapshotted at ${indexes[rank]}: ${phase} past a multiple of ${interval}, shift ${shift}`);
+  });
+});
+
 t.test('bounds: beyond maxPendingProposals, propose rejects at once with OverloadedError', async (t) => {
   const c = new NodeCluster(['n1', 'n2', 'n3'], { maxPendingProposals: 5, proposalTimeoutMs: 200 });
   t.teardown(() => c.stopAll());

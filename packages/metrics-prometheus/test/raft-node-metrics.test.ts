@@ -65,7 +65,8 @@ t.test('the leader measures heartbeat round trips and follower lag per peer; sna
   t.teardown(c.stop);
   const leader = await leaderOf(c.nodes);
   const lm = c.metrics.get(leader.id)!;
-  for (let k = 0; k < 60; k++) await leader.propose({ name: 'y', delta: 1 });
+  // snapshotEntries 50, each node's schedule shifted by its rank (up to 2/3 of 50): due by index 84.
+  for (let k = 0; k < 100; k++) await leader.propose({ name: 'y', delta: 1 });
   for (const peer of ['n1', 'n2', 'n3'].filter((id) => id !== leader.id)) {
     await until(`RTT samples for ${peer}`, async () => (await value(lm, 'raftbus_peer_round_trip_time_seconds_count', { peer })) >= 3);
     const count = await value(lm, 'raftbus_peer_round_trip_time_seconds_count', { peer });
@@ -74,7 +75,9 @@ t.test('the leader measures heartbeat round trips and follower lag per peer; sna
     await until(`${peer} lag 0`, async () => (await value(lm, 'raftbus_follower_lag_entries', { peer })) === 0 || undefined);
     t.pass(`${peer}: follower lag reported and back to 0`);
   }
-  t.ok((await value(lm, 'raftbus_snapshots_total')) >= 1, 'snapshotEntries=50: a snapshot after 60 commands');
+  // Written in the background: counted once durable.
+  await until('a snapshot counted', async () => (await value(lm, 'raftbus_snapshots_total')) >= 1 || undefined);
+  t.ok((await value(lm, 'raftbus_snapshots_total')) >= 1, 'snapshotEntries=50: a snapshot after 100 commands');
   const follower = [...c.metrics].find(([id]) => id !== leader.id)![1];
   t.equal(parseExposition(await follower.registry.metrics()).get('raftbus_peer_round_trip_time_seconds')!.samples.length, 0, 'followers measure no RTT');
 });

@@ -93,10 +93,17 @@ export class Applier<C, R, Q, QR> {
   }
 
   snapshot(): Uint8Array {
-    const w = new BinaryWriter(256).uint(SNAPSHOT_VERSION).double(this.logTimeMs);
-    this.sessions.encode(w);
-    this.duplicates.encode(w);
-    return w.bytes(this.sm.snapshot()).finish();
+    const state = this.sm.snapshot();
+    const head = new BinaryWriter(256).uint(SNAPSHOT_VERSION).double(this.logTimeMs);
+    this.sessions.encode(head);
+    this.duplicates.encode(head);
+    // The state's length prefix, then the state itself: exactly what head.bytes(state) would write, but
+    // the (multi-megabyte) state is copied once, into a buffer of its final size.
+    const prefix = head.uint(state.length).finish();
+    const out = new Uint8Array(prefix.length + state.length);
+    out.set(prefix);
+    out.set(state, prefix.length);
+    return out;
   }
 
   restore(bytes: Uint8Array): void {
