@@ -110,8 +110,10 @@ export class EventRecorder implements Metrics {
   }
 }
 
-// Exhaustive by construction: a method added to Metrics without being listed here fails to compile.
-const METRICS_METHODS: Record<keyof Metrics, true> = {
+// Exhaustive by construction: a method added to Metrics without being listed here fails to compile, and
+// so does one with more than the three arguments teeMetrics forwards.
+type ListedMethods = { [K in keyof Metrics]-?: Parameters<NonNullable<Metrics[K]>>['length'] extends 0 | 1 | 2 | 3 ? true : never };
+const METRICS_METHODS: ListedMethods = {
   roleChanged: true,
   indexes: true,
   logWrite: true,
@@ -125,6 +127,8 @@ const METRICS_METHODS: Record<keyof Metrics, true> = {
   followerLag: true,
 };
 
+type Forward = (x?: unknown, y?: unknown, z?: unknown) => void;
+
 /**
  * One Metrics that reports to both sinks. Only methods at least one sink has are defined, because the
  * node skips work (RTT bookkeeping, lag) for methods nobody implements.
@@ -132,12 +136,14 @@ const METRICS_METHODS: Record<keyof Metrics, true> = {
 export function teeMetrics(a: Metrics, b: Metrics): Metrics {
   const out: Record<string, (...args: never[]) => void> = {};
   for (const key of Object.keys(METRICS_METHODS) as Array<keyof Metrics>) {
-    const fa = a[key]?.bind(a) as ((...args: unknown[]) => void) | undefined;
-    const fb = b[key]?.bind(b) as ((...args: unknown[]) => void) | undefined;
+    const fa = a[key]?.bind(a) as Forward | undefined;
+    const fb = b[key]?.bind(b) as Forward | undefined;
     if (fa && fb) {
-      out[key] = (...args: unknown[]) => {
-        fa(...args);
-        fb(...args);
+      // Fixed arity (every Metrics method takes at most three arguments): a rest parameter would
+      // allocate an array per call, and some of these run once per proposal.
+      out[key] = (x?: unknown, y?: unknown, z?: unknown) => {
+        fa(x, y, z);
+        fb(x, y, z);
       };
     } else if (fa ?? fb) {
       out[key] = (fa ?? fb)!;
