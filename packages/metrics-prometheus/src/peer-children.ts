@@ -1,14 +1,22 @@
 import type { NodeId } from '@raftbus/core';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
+/**
+ * Per-frame traffic totals of one peer, kept as plain numbers and handed to prom-client at scrape time:
+ * a labelled prom-client counter hashes its labels and allocates on every inc(), four times per frame.
+ */
+export interface PeerTraffic {
+  sentBytes: number;
+  receivedBytes: number;
+  sentMessages: number;
+  receivedMessages: number;
+}
+
 /** The per-peer series of one peer, looked up once and kept (prom-client's labels() hashes on every call). */
 export interface PeerSeries {
   readonly roundTrip: Histogram.Internal<'peer'>;
   readonly lag: Gauge.Internal<'peer'>;
-  readonly sentBytes: Counter.Internal;
-  readonly receivedBytes: Counter.Internal;
-  readonly sentMessages: Counter.Internal;
-  readonly receivedMessages: Counter.Internal;
+  readonly traffic: PeerTraffic;
   readonly connected: Gauge.Internal<'peer'>;
 }
 
@@ -19,10 +27,6 @@ export interface PeerSeries {
 export class PeerChildren {
   private readonly roundTrip: Histogram<'peer'>;
   private readonly lag: Gauge<'peer'>;
-  private readonly sentBytes: Counter<'peer'>;
-  private readonly receivedBytes: Counter<'peer'>;
-  private readonly sentMessages: Counter<'peer'>;
-  private readonly receivedMessages: Counter<'peer'>;
   private readonly connected: Gauge<'peer'>;
   private readonly byPeer = new Map<NodeId, PeerSeries>();
 
@@ -36,10 +40,22 @@ export class PeerChildren {
       registers,
     });
     this.lag = new Gauge({ name: `${prefix}_follower_lag_entries`, help: "Leader only: entries each follower is behind the leader's last index.", labelNames, registers });
-    this.sentBytes = new Counter({ name: `${prefix}_peer_sent_bytes_total`, help: 'Frame bytes sent to each peer.', labelNames, registers });
-    this.receivedBytes = new Counter({ name: `${prefix}_peer_received_bytes_total`, help: 'Frame bytes received from each peer.', labelNames, registers });
-    this.sentMessages = new Counter({ name: `${prefix}_peer_sent_messages_total`, help: 'Raft messages sent to each peer.', labelNames, registers });
-    this.receivedMessages = new Counter({ name: `${prefix}_peer_received_messages_total`, help: 'Raft messages received from each peer.', labelNames, registers });
+    const byPeer = this.byPeer;
+    const traffic = (name: string, help: string, field: keyof PeerTraffic) =>
+      new Counter({
+        name: `${prefix}_${name}`,
+        help,
+        labelNames,
+        registers,
+        collect() {
+          this.reset();
+          for (const [peer, series] of byPeer) this.inc({ peer }, series.traffic[field]);
+        },
+      });
+    traffic('peer_sent_bytes_total', 'Frame bytes sent to each peer.', 'sentBytes');
+    traffic('peer_received_bytes_total', 'Frame bytes received from each peer.', 'receivedBytes');
+    traffic('peer_sent_messages_total', 'Raft messages sent to each peer.', 'sentMessages');
+    traffic('peer_received_messages_total', 'Raft messages received from each peer.', 'receivedMessages');
     this.connected = new Gauge({ name: `${prefix}_peer_connected`, help: 'Whether the outbound connection to each peer is up (1) or not (0).', labelNames, registers });
   }
 
@@ -49,10 +65,7 @@ export class PeerChildren {
       s = {
         roundTrip: this.roundTrip.labels(peer),
         lag: this.lag.labels(peer),
-        sentBytes: this.sentBytes.labels(peer),
-        receivedBytes: this.receivedBytes.labels(peer),
-        sentMessages: this.sentMessages.labels(peer),
-        receivedMessages: this.receivedMessages.labels(peer),
+        traffic: { sentBytes: 0, receivedBytes: 0, sentMessages: 0, receivedMessages: 0 },
         connected: this.connected.labels(peer),
       };
       this.byPeer.set(peer, s);

@@ -199,15 +199,15 @@ export class PrometheusMetrics implements Metrics, TransportMetrics {
   // ── TransportMetrics (the ZeroMQ transport) ────────────────────────────────────────────────────
 
   frameSent(peer: NodeId, messages: number, bytes: number): void {
-    const c = this.peers.of(peer);
-    c.sentBytes.inc(bytes);
-    if (messages > 0) c.sentMessages.inc(messages);
+    const t = this.peers.of(peer).traffic;
+    t.sentBytes += bytes;
+    t.sentMessages += messages;
   }
 
   frameReceived(peer: NodeId, messages: number, bytes: number): void {
-    const c = this.peers.of(peer);
-    c.receivedBytes.inc(bytes);
-    if (messages > 0) c.receivedMessages.inc(messages);
+    const t = this.peers.of(peer).traffic;
+    t.receivedBytes += bytes;
+    t.receivedMessages += messages;
   }
 
   sendFailed(peer: NodeId, reason: SendFailureReason, messages: number): void {
