@@ -23,6 +23,8 @@ import { CurveAllowList } from './zap.js';
 export const CLIENT_SESSION_PREFIX = 'zmq:';
 /** Longest client id accepted (it is stored in every entry of the session and in snapshots). */
 const CLIENT_ID_BYTES_MAX = 128;
+/** Bound on remembered client id → session id mappings (the cache is emptied when it is full). */
+const SESSION_ID_CACHE_MAX = 4096;
 /** libzmq closes a connection whose frame exceeds this multiple of maxFrameBytes, before buffering it. */
 const HARD_FRAME_LIMIT_FACTOR = 2;
 /** Frames handled per receive-loop turn before yielding, so timers, replies and Raft keep running. */
@@ -59,6 +61,8 @@ export class ClientEndpoint {
   private readonly metrics: ClientEndpointMetrics;
   private readonly connections = new Map<string, Connection>();
   private readonly dirty = new Set<Connection>();
+  /** Client id → session id (see sessionId). */
+  private readonly sessionIds = new Map<string, string>();
   private readonly sendQueue: BoundedQueue<[Buffer, Uint8Array, number]>;
   private context: Context | undefined;
   private router: Router | undefined;
@@ -210,9 +214,24 @@ export class ClientEndpoint {
   }
 
   private propose(r: ClientRequest): Promise<Uint8Array> {
-    const session = { clientId: CLIENT_SESSION_PREFIX + r.clientId, seq: r.sequence, ackedBelow: r.ackedBelow };
+    const session = { clientId: this.sessionId(r.clientId), seq: r.sequence, ackedBelow: r.ackedBelow };
     const timeoutMs = this.o.requestTimeoutMs;
     return this.node.proposeEncoded(r.payload, timeoutMs === undefined ? { session } : { session, timeoutMs });
+  }
+
+  /**
+   * The session id of a client id, built once per client rather than per request: a concatenated
+   * string, flattened again by every session-table lookup, was a new string per command.
+   */
+  private sessionId(clientId: string): string {
+    let id = this.sessionIds.get(clientId);
+    if (id === undefined) {
+      // Bounded: a flood of distinct client ids only empties the cache.
+      if (this.sessionIds.size >= SESSION_ID_CACHE_MAX) this.sessionIds.clear();
+      id = CLIENT_SESSION_PREFIX + clientId;
+      this.sessionIds.set(clientId, id);
+    }
+    return id;
   }
 
   private readOptions(r: ClientRequest): ReadOptions {

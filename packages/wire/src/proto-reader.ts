@@ -13,9 +13,10 @@ export const RECURSION_DEPTH_MAX = 100;
 /**
  * Short ASCII strings (node ids, client ids: the same few, over and over) come from a small cache
  * indexed by a hash of their bytes, so a decoded frame allocates no string for them. Longer or
- * non-ASCII strings go through TextDecoder.
+ * non-ASCII strings go through TextDecoder. 40 bytes covers a UUID (36), which is what @raftbus/client
+ * uses as its client id: at 24 every request's client id went through TextDecoder and a new string.
  */
-const STRING_CACHE_BYTES_MAX = 24;
+const STRING_CACHE_BYTES_MAX = 40;
 /** Slots of the cache (a power of two); a colliding string replaces the previous one. */
 const STRING_CACHE_SLOTS = 256;
 const stringCache: string[] = new Array<string>(STRING_CACHE_SLOTS).fill('');

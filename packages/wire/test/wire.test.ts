@@ -136,3 +136,20 @@ t.test('client frames round-trip requests, results, redirects and typed errors',
   const noClient = pb.ClientFrame.encode({ requests: { requests: [{ kind: pb.ClientRequestKind.COMMAND }] } }).finish();
   t.throws(() => decodeClientFrame(noClient), { reason: 'invalidField' });
 });
+
+t.test('client ids as long as a UUID (the decoder caches ASCII strings up to 40 bytes) decode exactly, colliding or repeated', async (t) => {
+  const { randomUUID } = await import('node:crypto');
+  const ids = Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? `${randomUUID()}-x` : randomUUID()));
+  const frameOf = (clientId: string) =>
+    encodeClientFrame({ kind: 'requests', requests: [{ clientId, sequence: 1, requestId: 1, kind: 'command', payload: new Uint8Array(0), staleReadOk: false, ackedBelow: 0 }] });
+  const frames = ids.map(frameOf);
+  let wrong = 0;
+  // Twice over: the second pass meets strings cached by the first, or slots taken over by collisions.
+  for (let pass = 0; pass < 2; pass++) {
+    frames.forEach((frame, i) => {
+      const decoded = decodeClientFrame(frame);
+      if (decoded.kind !== 'requests' || decoded.requests[0]!.clientId !== ids[i]) wrong++;
+    });
+  }
+  t.equal(wrong, 0, `${ids.length} ids of 36 and 38 bytes, decoded twice each`);
+});
