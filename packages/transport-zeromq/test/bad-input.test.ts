@@ -6,7 +6,7 @@ import { CountingTransportMetrics, ZmqTransport, silentLogger, type TransportLog
 import { heartbeat, loopbackPeers, waitUntil } from './helpers.js';
 
 const SEED = Number(process.env.RAFTBUS_FUZZ_SEED ?? 0xf022);
-const LIVE_FRAMES_TOTAL = 5_000;
+const LIVE_FRAMES_TOTAL = 100_000;
 const LIVE_FUZZ_TIME_MS_MAX = 60_000;
 const MAX_FRAME_BYTES = 64 * 1024;
 
