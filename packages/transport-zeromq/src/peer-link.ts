@@ -5,8 +5,6 @@ import type { RateLimitedLogger } from './log.js';
 import type { ResolvedOptions } from './options.js';
 import { BoundedQueue } from './send-queue.js';
 import { OutboundSnapshot } from './snapshot-stream.js';
-import { FRAMES_PER_TURN_MAX, receiveLoop } from './receive-loop.js';
-import type { RouterOutlet, RouterOutletUser } from './router-outlet.js';
 
 /** Bound on control frames (snapshot acks) waiting to be sent to one peer. */
 const CONTROL_FRAMES_MAX = 1024;
@@ -29,14 +27,7 @@ export interface LinkEnvironment {
   readonly context: Context;
   readonly options: ResolvedOptions;
   readonly log: RateLimitedLogger;
-  /**
-   * The node's shared ROUTER when the peer connects to this node (its id sorts first); undefined when
-   * this node connects to the peer through a DEALER of the link's own.
-   */
-  readonly outlet: RouterOutlet | undefined;
   nextStreamId(): number;
-  /** Frames the peer sends back over this link's DEALER (a DEALER link only). */
-  onInbound(link: PeerLink, payload: Buffer): void;
 }
 
 function estimateBytes(m: Message): number {
@@ -46,20 +37,12 @@ function estimateBytes(m: Message): number {
 }
 
 /**
- * Everything this node sends to one peer, over the pair's one connection: either a DEALER of the
- * link's own, connected to the peer's ROUTER (routing id = this node's id), which also receives what
- * the peer sends back; or, when the peer connected to this node, the node's ROUTER addressed by the
- * peer's routing id (shared with the other such links through a RouterOutlet). Plus a bounded queue
- * and the one send loop that may have a send pending (zeromq.js allows one per socket). Consecutive
- * queued messages are coalesced into one frame.
+ * Everything this node sends to one peer: a DEALER connected to the peer's ROUTER (routing id = this
+ * node's id), a bounded queue, and the one send loop that may call `send()` on that socket (zeromq.js
+ * allows a single pending send per socket). Consecutive queued messages are coalesced into one frame.
  */
-export class PeerLink implements RouterOutletUser {
-  readonly routingId: Buffer;
-  private readonly dealer: Dealer | undefined;
-  private readonly outlet: RouterOutlet | undefined;
-  private receiving: Promise<void> | undefined;
-  /** A ROUTER link's view of its peer's connection: learnt from traffic (the ROUTER names no peer in its events). */
-  private routedPeerConnected = false;
+export class PeerLink {
+  private readonly dealer: Dealer;
   private readonly queue: BoundedQueue<Message>;
   private readonly control = new BoundedQueue<Uint8Array>(CONTROL_FRAMES_MAX);
   private snapshot: OutboundSnapshot | undefined;
@@ -73,10 +56,7 @@ export class PeerLink implements RouterOutletUser {
   constructor(private readonly env: LinkEnvironment) {
     const o = env.options;
     this.queue = new BoundedQueue(o.maxQueuedMessagesPerPeer);
-    this.routingId = Buffer.from(env.peer, 'utf8');
-    this.outlet = env.outlet;
-    if (env.outlet) return;
-    const dealer = new Dealer({
+    this.dealer = new Dealer({
       context: env.context,
       routingId: env.self,
       // Nothing may keep the process alive after stop(), and stale Raft messages are worthless.
@@ -94,36 +74,16 @@ export class PeerLink implements RouterOutletUser {
         ? { curveServerKey: env.peerPublicKey, curvePublicKey: o.curve.publicKey, curveSecretKey: o.curve.secretKey }
         : {}),
     });
-    this.dealer = dealer;
     const { metrics } = o;
-    dealer.events.on('handshake', () => metrics.peerConnected(env.peer));
-    dealer.events.on('disconnect', () => metrics.peerDisconnected(env.peer));
+    this.dealer.events.on('handshake', () => metrics.peerConnected(env.peer));
+    this.dealer.events.on('disconnect', () => metrics.peerDisconnected(env.peer));
     const onHandshakeError = (event: { error: Error }) => {
       metrics.handshakeFailed(env.peer, 'outbound');
       env.log.warn(`handshake-out:${env.peer}`, { peer: env.peer, error: event.error.message }, 'outbound handshake failed');
     };
-    dealer.events.on('handshake:error:auth', onHandshakeError);
-    dealer.events.on('handshake:error:protocol', onHandshakeError);
-    dealer.connect(env.address);
-    // What the peer sends back over our DEALER: single-part frames (the peer is known).
-    this.receiving = receiveLoop(dealer, {
-      framesPerTurnMax: FRAMES_PER_TURN_MAX,
-      isStopped: () => this.closed,
-      onFrame: (parts) => {
-        if (parts.length === 1) return env.onInbound(this, parts[0]!);
-        o.metrics.receiveDropped(env.peer, 'badEnvelope');
-        env.log.warn('drop:badEnvelope', { peer: env.peer, reason: 'badEnvelope', detail: `${parts.length} ZeroMQ frames` }, 'inbound frame dropped');
-      },
-      onError: (err) => env.log.warn(`receive:${env.peer}`, { peer: env.peer, error: String(err) }, 'receive failed'),
-    });
-  }
-
-  /** A frame from the peer arrived on the ROUTER: for a ROUTER link, proof that the peer is connected. */
-  noteRoutedTraffic(): void {
-    if (this.outlet && !this.routedPeerConnected) {
-      this.routedPeerConnected = true;
-      this.env.options.metrics.peerConnected(this.env.peer);
-    }
+    this.dealer.events.on('handshake:error:auth', onHandshakeError);
+    this.dealer.events.on('handshake:error:protocol', onHandshakeError);
+    this.dealer.connect(env.address);
   }
 
   /**
@@ -240,8 +200,6 @@ export class PeerLink implements RouterOutletUser {
   pump(): void {
     // Each turn either starts a send and returns, or consumes a dropped message: bounded by the queue.
     while (!this.closed && !this.inFlight) {
-      // On the shared ROUTER, wait for our turn (the outlet pumps us again).
-      if (this.outlet && !this.outlet.acquire(this)) return;
       const frame = this.nextFrame();
       if (!frame) {
         // A dropped (unencodable or oversized) message yields no frame but may leave work behind.
@@ -251,8 +209,7 @@ export class PeerLink implements RouterOutletUser {
       }
       this.inFlightFrame = frame;
       // The settle handlers are bound once (constructor): a send allocates no closures.
-      const sent = this.outlet ? this.outlet.send(this, frame.bytes) : this.dealer!.send(frame.bytes);
-      this.inFlight = sent.then(this.onSent, this.onSendFailed);
+      this.inFlight = this.dealer.send(frame.bytes).then(this.onSent, this.onSendFailed);
       return;
     }
   }
@@ -277,18 +234,12 @@ export class PeerLink implements RouterOutletUser {
   private onSendError(frame: Frame, err: unknown): void {
     const o = this.env.options;
     const code = (err as { code?: string }).code;
-    // EAGAIN: the peer took nothing for sendTimeoutMs (DEALER), or its pipe is full (ROUTER);
-    // EHOSTUNREACH: the peer is not connected to our ROUTER. What is queued behind would arrive stale;
-    // Raft resends what still matters on its next heartbeat, so flush rather than deliver history.
+    // EAGAIN: the peer took nothing for sendTimeoutMs. What is queued behind would arrive stale; Raft
+    // resends what still matters on its next heartbeat, so flush rather than deliver history.
     const flushed = frame.messages + this.queue.clear();
     if (flushed > 0) o.metrics.sendFailed(this.env.peer, 'peerUnavailable', flushed);
     if (frame.kind === 'chunk') this.abortSnapshot('a chunk could not be sent');
-    if (code === 'EHOSTUNREACH' && this.routedPeerConnected) {
-      this.routedPeerConnected = false;
-      o.metrics.peerDisconnected(this.env.peer);
-    }
-    const unavailable = code === 'EAGAIN' || code === 'EHOSTUNREACH';
-    this.env.log.warn(`send:${this.env.peer}`, { peer: this.env.peer, code, dropped: flushed }, unavailable ? 'peer unavailable' : 'send failed');
+    this.env.log.warn(`send:${this.env.peer}`, { peer: this.env.peer, code, dropped: flushed }, code === 'EAGAIN' ? 'peer unavailable' : 'send failed');
   }
 
   private hasSendableWork(): boolean {
@@ -313,9 +264,7 @@ export class PeerLink implements RouterOutletUser {
     this.control.clear();
     this.snapshot = undefined;
     if (this.stallTimer) clearTimeout(this.stallTimer);
-    this.outlet?.remove(this);
-    this.dealer?.close();
+    this.dealer.close();
     await this.inFlight;
-    await this.receiving;
   }
 }
