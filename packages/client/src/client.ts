@@ -17,8 +17,14 @@ import { counter } from '@raftbus/example-counter';
 const HELLO_REQUEST_ID = 0;
 /** Requests coalesced into one frame (a turn's burst beyond it leaves as several frames). */
 const REQUESTS_PER_FRAME_MAX = 1024;
-/** How long a send may wait on a connection that went down between the check and the send. */
-const SEND_TIMEOUT_MS = 500;
+/**
+ * A send never waits: on a connection that went down between the check and the send it fails at once
+ * (EAGAIN) and the requests are retried elsewhere. It must not wait, because the DEALER also receives:
+ * in zeromq.js a send that waits out its timeout can swallow the socket's readable edge, and a response
+ * that arrived in that window would then sit undelivered until the next send (see SEND_TIMEOUT_MS in
+ * @raftbus/transport-zeromq's options.ts, where the transport suite caught it).
+ */
+const SEND_TIMEOUT_MS = 0;
 const RECONNECT_INTERVAL_MS = 50;
 const RECONNECT_INTERVAL_MS_MAX = 1_000;
 /** ZMTP heartbeats notice a node that stopped answering without closing its connection (SIGSTOP, a partition). */

@@ -152,7 +152,7 @@ export class NodeConnection {
         this.pump();
       },
       () => {
-        // EAGAIN: the node took nothing for sendTimeoutMs (it went down meanwhile).
+        // EAGAIN: the connection is not up (it went down meanwhile).
         this.sending = undefined;
         if (this.closed) return;
         this.events.onSendFailed(this, frame.requestIds);

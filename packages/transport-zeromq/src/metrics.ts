@@ -5,7 +5,7 @@ import type { WireDecodeReason } from '@raftbus/wire';
 export type SendFailureReason =
   /** The peer's bounded send queue was full: the newest message was dropped (Raft retries). */
   | 'queueFull'
-  /** The peer did not take a frame within sendTimeoutMs (down, or not yet connected): the queue was flushed. */
+  /** The peer could not take a frame (down, not yet connected, or its pipe full): the queue was flushed. */
   | 'peerUnavailable'
   /** The encoded frame exceeded maxFrameBytes; the peer would drop it anyway. */
   | 'oversized'

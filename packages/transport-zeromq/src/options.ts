@@ -39,7 +39,10 @@ export interface ZmqTransportOptions {
   readonly maxBatchBytes?: number;
   /** Bound on one frame, both ways; the receiver drops and counts larger ones. */
   readonly maxFrameBytes?: number;
-  /** How long a send waits for a disconnected or slow peer before the queue is flushed. */
+  /**
+   * How long sends to a peer that cannot take them (not connected yet, restarting, pipe full) are retried
+   * before its queue is flushed. Once flushed, later messages fail at once until a send succeeds again.
+   */
   readonly sendTimeoutMs?: number;
 
   /** Snapshot bytes per chunk frame. */
@@ -61,6 +64,22 @@ export interface ZmqTransportOptions {
 
 export type ResolvedOptions = Required<Omit<ZmqTransportOptions, 'bind' | 'curve' | 'metrics' | 'logger'>> &
   Pick<ZmqTransportOptions, 'bind' | 'curve'> & { readonly metrics: TransportMetrics; readonly logger: TransportLogger };
+
+/**
+ * zeromq.js `sendTimeout` of every peer socket: a socket send never waits; one the peer cannot take now
+ * fails at once (EAGAIN or EHOSTUNREACH), and the link retries it from a timer of its own (every 10 ms) for up to
+ * `sendTimeoutMs` (PeerLink).
+ *
+ * Why not let zeromq.js wait: each peer socket both sends and receives, and zeromq.js loses a socket's readable edge
+ * when a send waits. A waiting send is retried from a libuv timer when its timeout expires; that retry's
+ * zmq_msg_send processes the socket's pending commands, which clears ZeroMQ's edge-triggered descriptor,
+ * but it does not then check for readable messages (its fast path does). If a message arrived in that
+ * window, the pending receive() is never woken and everything the peer sends afterwards waits in the pipe
+ * until this socket sends again. The transport suite caught it (1 run in 10 to 20 with a 200 ms timeout):
+ * 400 warm-up heartbeats from n2 sat undelivered at n1 for 8 s and all arrived on n1's next send. With a
+ * timeout of 0 a send always takes the fast path, which re-checks readability afterwards.
+ */
+export const SOCKET_SEND_TIMEOUT_MS = 0;
 
 export const ZMQ_TRANSPORT_DEFAULTS = {
   maxQueuedMessagesPerPeer: 4096,

@@ -4,10 +4,11 @@ import { WireDecodeError, decodePeerEnvelope, encodeSnapshotChunkAck, type Decod
 import { ZmqConfigError, ZmqStateError } from './errors.js';
 import { RateLimitedLogger, stderrLogger } from './log.js';
 import { noopTransportMetrics, type ReceiveDropReason } from './metrics.js';
-import { resolveOptions, type ResolvedOptions, type ZmqTransportOptions } from './options.js';
+import { SOCKET_SEND_TIMEOUT_MS, resolveOptions, type ResolvedOptions, type ZmqTransportOptions } from './options.js';
 import { PeerLink } from './peer-link.js';
 import { SnapshotAssembler } from './snapshot-stream.js';
-import { receiveLoop } from './receive-loop.js';
+import { FRAMES_PER_TURN_MAX, receiveLoop } from './receive-loop.js';
+import { RouterOutlet, connectsTo } from './router-outlet.js';
 import { CurveAllowList } from './zap.js';
 
 /** libzmq closes a connection whose frame exceeds this multiple of maxFrameBytes (memory guard);
@@ -23,13 +24,12 @@ const SNAPSHOT_EXPIRY_CHECK_MS = 1_000;
  */
 const BIND_RETRY_MS_MAX = 2_000;
 const BIND_RETRY_INTERVAL_MS = 10;
-/** Frames handled per receive-loop turn before yielding, so timers and sends keep running under a flood. */
-const FRAMES_PER_TURN_MAX = 256;
 
 /**
- * raftbus Transport over ZeroMQ. Each node binds one ROUTER and receives every peer's traffic on it;
- * it reaches each peer through its own DEALER (routing id = this node's id), with one bounded queue
- * and one send loop per peer. See the package README for the design and its reasons.
+ * raftbus Transport over ZeroMQ. Each node binds one ROUTER. Each pair of nodes shares one
+ * connection: the node whose id sorts first connects a DEALER (routing id = its node id) to the
+ * other's ROUTER, and the other answers over it through its ROUTER. One bounded queue and one send
+ * loop per peer. See the package README for the design and its reasons.
  */
 export class ZmqTransport implements Transport {
   private readonly options: ResolvedOptions;
@@ -40,6 +40,7 @@ export class ZmqTransport implements Transport {
   private handler: MessageHandler | undefined;
   private context: Context | undefined;
   private router: Router | undefined;
+  private outlet: RouterOutlet | undefined;
   private zap: CurveAllowList | undefined;
   private readonly links = new Map<NodeId, PeerLink>();
   private readonly assembler: SnapshotAssembler;
@@ -92,7 +93,9 @@ export class ZmqTransport implements Transport {
           context: this.context,
           options: this.options,
           log: this.log,
+          outlet: connectsTo(self, id) ? undefined : this.outlet,
           nextStreamId: () => this.streamIdNext++,
+          onInbound: (link, payload) => this.onPayload(id, link, payload),
         }),
       );
     }
@@ -117,6 +120,10 @@ export class ZmqTransport implements Transport {
       linger: 0,
       // A restarted peer reconnects under the same routing id before the old connection is known dead.
       handover: true,
+      // Sends to a peer that is not connected (or whose pipe is full) fail at once instead of
+      // vanishing: the link counts them and flushes its queue (see RouterOutlet).
+      mandatory: true,
+      sendTimeout: SOCKET_SEND_TIMEOUT_MS,
       maxMessageSize: o.maxFrameBytes * HARD_FRAME_LIMIT_FACTOR,
       heartbeatInterval: o.heartbeatIntervalMs,
       heartbeatTimeout: o.heartbeatTimeoutMs,
@@ -128,6 +135,7 @@ export class ZmqTransport implements Transport {
       this.log.warn('handshake-in', { address: event.address, error: event.error.message }, 'inbound handshake failed');
     });
     await bindWithRetry(this.router, bind);
+    this.outlet = new RouterOutlet(this.router);
     this.receiveLoop = this.receive(this.router);
   }
 
@@ -169,12 +177,18 @@ export class ZmqTransport implements Transport {
     this.log.warn(`drop:${reason}`, { peer, reason, detail }, 'inbound frame dropped');
   }
 
+  /** A frame on the ROUTER: [routing id, payload]. */
   private onFrame(parts: Buffer[]): void {
     const peer = parts[0]?.toString('utf8');
     if (parts.length !== 2) return this.drop(peer, 'badEnvelope', `${parts.length} ZeroMQ frames`);
     const link = this.links.get(peer!);
     if (!link) return this.drop(peer, 'unknownPeer', 'routing id not in the peer configuration');
-    const payload = parts[1]!;
+    link.noteRoutedTraffic();
+    this.onPayload(peer!, link, parts[1]!);
+  }
+
+  /** A frame from `peer`, whichever socket it came in on. */
+  private onPayload(peer: NodeId, link: PeerLink, payload: Buffer): void {
     let envelope;
     try {
       envelope = decodePeerEnvelope(payload, this.decodeOptions);
@@ -185,15 +199,15 @@ export class ZmqTransport implements Transport {
     switch (envelope.kind) {
       case 'messages': {
         let delivered = 0;
-        for (const message of envelope.messages) if (this.deliver(peer!, message)) delivered++;
-        this.options.metrics.frameReceived(peer!, delivered, payload.length);
+        for (const message of envelope.messages) if (this.deliver(peer, message)) delivered++;
+        this.options.metrics.frameReceived(peer, delivered, payload.length);
         return;
       }
       case 'snapshotChunk':
-        this.options.metrics.frameReceived(peer!, 0, payload.length);
-        return this.onChunk(peer!, link, envelope.chunk);
+        this.options.metrics.frameReceived(peer, 0, payload.length);
+        return this.onChunk(peer, link, envelope.chunk);
       case 'snapshotChunkAck':
-        this.options.metrics.frameReceived(peer!, 0, payload.length);
+        this.options.metrics.frameReceived(peer, 0, payload.length);
         return link.onAck(envelope.ack);
     }
   }
@@ -245,8 +259,10 @@ export class ZmqTransport implements Transport {
     if (this.expiryTimer) clearInterval(this.expiryTimer);
     const links = [...this.links.values()];
     this.links.clear();
-    await Promise.all(links.map((l) => l.close()));
+    // Each close() shuts its DEALER synchronously; closing the ROUTER next settles a pending routed send at once.
+    const closing = links.map((l) => l.close());
     this.router?.close();
+    await Promise.all(closing);
     await this.receiveLoop;
     await this.zap?.close();
     this.assembler.clear();

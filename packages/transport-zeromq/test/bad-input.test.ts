@@ -168,3 +168,29 @@ t.test('send-side bounds: queue overflow and an unreachable peer are counted, ne
   t.equal(metrics.sendFailures.get('n2:stopped'), 1, 'after stop(): counted as stopped');
   await t.rejects(n1.start('n1', () => {}), { name: 'ZmqStateError' }, 'a stopped transport does not restart');
 });
+
+t.test('one connection per pair: a peer that has not connected costs its own messages only', async (t) => {
+  // n2 and n3 sort after n1, which is down: n1 would connect to them, so they reach it through their ROUTERs.
+  const peers = await loopbackPeers(['n1', 'n2', 'n3']);
+  const metrics = new CountingTransportMetrics();
+  // n3 reaches both through its ROUTER (mandatory): n1's messages fail there with EHOSTUNREACH, are
+  // retried for sendTimeoutMs and then flushed, while n2's go through.
+  const n3 = new ZmqTransport({ peers, metrics, logger: silentLogger, sendTimeoutMs: 100 });
+  const n2 = new ZmqTransport({ peers, logger: silentLogger });
+  t.teardown(() => Promise.all([n3.stop(), n2.stop()]));
+  const atN2: Message[] = [];
+  await n3.start('n3', () => {});
+  await n2.start('n2', (m) => void atN2.push(m));
+  let i = 0;
+  const delivered = await waitUntil(() => {
+    n3.send([heartbeat('n3', 'n1', ++i), heartbeat('n3', 'n2', i)]);
+    return atN2.length > 0;
+  }, 5_000, 20);
+  t.ok(delivered, 'n3 reaches n2 over the connection n2 opened, through the same ROUTER');
+  const n1Dropped = await waitUntil(() => {
+    n3.send([heartbeat('n3', 'n1', ++i)]);
+    return (metrics.sendFailures.get('n1:peerUnavailable') ?? 0) > 0;
+  }, 5_000, 20);
+  t.ok(n1Dropped, `messages for the absent n1 were dropped and counted (${metrics.sendFailures.get('n1:peerUnavailable')})`);
+  t.equal(metrics.sendFailures.get('n2:peerUnavailable'), undefined, 'none for n2');
+});

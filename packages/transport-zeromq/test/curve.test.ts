@@ -76,32 +76,53 @@ t.test('CURVE: with the configured keys, peers exchange messages both ways', asy
   t.equal(m1.handshakeFailures.inbound + m1.handshakeFailures.outbound, 0, 'no handshake failed');
 });
 
-t.test('CURVE: a peer whose key is not in the configuration cannot deliver a message', async (t) => {
-  const { addresses, keys, peers } = await curveCluster();
-  const m1 = new CountingTransportMetrics();
-  const n1 = new ZmqTransport({ peers, curve: keys.n1, metrics: m1, logger: silentLogger });
-  // It knows n1's address and public key and claims to be n2, but holds a key pair of its own.
-  const intruderKeys = generateCurveKeyPair();
-  const mi = new CountingTransportMetrics();
-  const intruder = new ZmqTransport({
-    peers: { n1: peers.n1, n2: { address: addresses.intruder!.address, publicKey: intruderKeys.publicKey } },
-    curve: intruderKeys,
-    metrics: mi,
-    logger: silentLogger,
+// One connection per pair: the node whose id sorts first connects. An intruder therefore meets the
+// victim both ways: it connects to the victim (claiming an id before the victim's: the victim's ZAP
+// handler refuses its key), or the victim connects to it (at the address of an id after the victim's:
+// the victim authenticates the server by the configured public key, which the intruder cannot prove).
+for (const claimed of ['n0', 'n2'] as const) {
+  const connects = claimed < 'n1' ? 'the intruder connects to n1' : 'n1 connects to the intruder';
+  t.test(`CURVE: a peer whose key is not in the configuration cannot deliver a message (${connects})`, async (t) => {
+    const addresses = await loopbackPeers(['n1', claimed]);
+    const keys = { n1: generateCurveKeyPair(), [claimed]: generateCurveKeyPair() };
+    const peers = {
+      n1: { address: addresses.n1!.address, publicKey: keys.n1!.publicKey },
+      [claimed]: { address: addresses[claimed]!.address, publicKey: keys[claimed]!.publicKey },
+    };
+    const m1 = new CountingTransportMetrics();
+    const n1 = new ZmqTransport({ peers, curve: keys.n1!, metrics: m1, logger: silentLogger });
+    // It listens where n1 expects `claimed`, knows n1's public key and claims to be `claimed`, but holds a key pair of its own.
+    const intruderKeys = generateCurveKeyPair();
+    const mi = new CountingTransportMetrics();
+    const intruder = new ZmqTransport({
+      peers: { n1: peers.n1, [claimed]: { address: peers[claimed]!.address, publicKey: intruderKeys.publicKey } },
+      curve: intruderKeys,
+      metrics: mi,
+      logger: silentLogger,
+    });
+    t.teardown(() => Promise.all([n1.stop(), intruder.stop()]));
+    const r1 = collector();
+    const ri = collector();
+    await n1.start('n1', r1.handler);
+    await intruder.start(claimed, ri.handler);
+    const deadline = Date.now() + REFUSED_WINDOW_MS;
+    for (let i = 0; Date.now() < deadline; i++) {
+      intruder.send([heartbeat(claimed, 'n1', i)]);
+      n1.send([heartbeat('n1', claimed, i)]);
+      await sleep(25);
+    }
+    t.equal(r1.received.length, 0, 'nothing from the intruder was delivered to n1');
+    t.equal(ri.received.length, 0, 'nothing from n1 reached the intruder');
+    if (claimed < 'n1') {
+      t.ok(m1.handshakeFailures.inbound > 0, `n1's ZAP handler refused the intruder's key (${m1.handshakeFailures.inbound} times)`);
+      t.ok(mi.handshakeFailures.outbound > 0, `the intruder saw its handshake fail (${mi.handshakeFailures.outbound} times)`);
+    } else {
+      // n1's HELLO is sealed for the configured key: the intruder cannot open it and drops the connection.
+      t.ok(mi.handshakeFailures.inbound > 0, `the intruder could not complete n1's handshake (${mi.handshakeFailures.inbound} times)`);
+      t.ok((mi.sendFailures.get('n1:peerUnavailable') ?? 0) > 0, 'with no connection from n1, what the intruder sends is dropped as peerUnavailable');
+    }
   });
-  t.teardown(() => Promise.all([n1.stop(), intruder.stop()]));
-  const r1 = collector();
-  await n1.start('n1', r1.handler);
-  await intruder.start('n2', () => {});
-  const deadline = Date.now() + REFUSED_WINDOW_MS;
-  for (let i = 0; Date.now() < deadline; i++) {
-    intruder.send([heartbeat('n2', 'n1', i)]);
-    await sleep(25);
-  }
-  t.equal(r1.received.length, 0, 'nothing was delivered');
-  t.ok(m1.handshakeFailures.inbound > 0, `n1 refused the handshake (${m1.handshakeFailures.inbound} times)`);
-  t.ok(mi.handshakeFailures.outbound > 0, `the intruder saw its handshake fail (${mi.handshakeFailures.outbound} times)`);
-});
+}
 
 t.test('CURVE: a client without the server key cannot connect; an authorized client can', async (t) => {
   const { keys, peers } = await curveCluster();
