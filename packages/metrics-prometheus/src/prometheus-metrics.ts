@@ -1,7 +1,8 @@
 import type { Metrics, NodeId, ProposalFailureReason, Role } from '@raftbus/core';
-import type { ReceiveDropReason, SendFailureReason, TransportMetrics } from '@raftbus/transport-zeromq';
+import type { ClientEndpointMetrics, ReceiveDropReason, SendFailureReason, TransportMetrics } from '@raftbus/transport-zeromq';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { APPLY_BUCKETS_SECONDS, COMMIT_BUCKETS_SECONDS, FSYNC_BUCKETS_SECONDS, ROUND_TRIP_BUCKETS_SECONDS, WRITE_ENTRIES_BUCKETS } from './buckets.js';
+import { PrometheusClientEndpointMetrics } from './client-endpoint-metrics.js';
 import { PeerChildren } from './peer-children.js';
 
 // Every known reason is exported at 0 from the start (Prometheus' advice for known label values): a
@@ -61,6 +62,8 @@ export class PrometheusMetrics implements Metrics, TransportMetrics {
   private readonly snapshotTransfers: Counter<'direction'>;
   private readonly peers: PeerChildren;
   private lastLeader: NodeId = '';
+  private readonly prefix: string;
+  private clientEndpointMetrics: PrometheusClientEndpointMetrics | undefined;
   /**
    * Gauges reported per proposal or per Ready hold their latest value here and are read at scrape time:
    * prom-client's Gauge.set allocates on every call, which on a leader at 23k commits/s was 3 % of all
@@ -74,7 +77,7 @@ export class PrometheusMetrics implements Metrics, TransportMetrics {
 
   constructor(options: PrometheusMetricsOptions = {}) {
     const registry = (this.registry = options.registry ?? new Registry());
-    const p = options.prefix ?? 'raftbus';
+    const p = (this.prefix = options.prefix ?? 'raftbus');
     const registers = [registry];
     const gauge = (name: string, help: string) => new Gauge({ name: `${p}_${name}`, help, registers });
     const counter = (name: string, help: string) => new Counter({ name: `${p}_${name}`, help, registers });
@@ -129,6 +132,14 @@ export class PrometheusMetrics implements Metrics, TransportMetrics {
     this.peers = new PeerChildren(p, registers, ROUND_TRIP_BUCKETS_SECONDS);
     for (const reason of Object.keys(FAILURE_REASONS)) this.failed.labels(reason).inc(0);
     for (const reason of Object.keys(DROP_REASONS)) this.framesDropped.labels(reason).inc(0);
+  }
+
+  /**
+   * The client endpoint's metrics (`<prefix>_client_*`) on the same registry: pass them to ClientEndpoint
+   * as `metrics`. Created on the first call; later calls return the same sink.
+   */
+  clientEndpoint(): ClientEndpointMetrics {
+    return (this.clientEndpointMetrics ??= new PrometheusClientEndpointMetrics(this.registry, this.prefix));
   }
 
   /** For stores that push their size instead of being read at scrape time. */

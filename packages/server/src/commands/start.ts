@@ -57,6 +57,7 @@ export async function startCommand(flags: StartFlags): Promise<RunningNode> {
     logger,
     metrics,
     metricsRegistry,
+    clientMetrics: metrics.clientEndpoint(),
   });
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,0 +1,42 @@
+import t from 'tap';
+import { PrometheusMetrics } from '../src/prometheus-metrics.js';
+import { parseExposition, sampleValue } from '../src/exposition-parser.js';
+
+t.test("the client endpoint's traffic is exported as <prefix>_client_* counters on the node's registry", async (t) => {
+  const m = new PrometheusMetrics();
+  const client = m.clientEndpoint();
+  t.equal(m.clientEndpoint(), client, 'one sink per registry');
+  client.frameReceived(3, 300);
+  client.frameReceived(1, 50);
+  client.frameDropped('malformed');
+  client.frameDropped('malformed');
+  client.frameDropped('badEnvelope');
+  client.answered('result');
+  client.answered('result');
+  client.answered('notLeader');
+  client.frameSent(2, 120);
+  client.sendFailed(4);
+  client.handshakeFailed();
+  const families = parseExposition(await m.registry.metrics());
+  const v = (name: string, labels: Record<string, string> = {}) => sampleValue(families, name, labels);
+  t.equal(families.get('raftbus_client_frames_dropped_total')?.type, 'counter');
+  t.equal(v('raftbus_client_frames_received_total'), 2);
+  t.equal(v('raftbus_client_requests_received_total'), 4);
+  t.equal(v('raftbus_client_received_bytes_total'), 350);
+  t.equal(v('raftbus_client_frames_dropped_total', { reason: 'malformed' }), 2);
+  t.equal(v('raftbus_client_frames_dropped_total', { reason: 'badEnvelope' }), 1);
+  t.equal(v('raftbus_client_frames_dropped_total', { reason: 'oversized' }), 0, 'a known reason that never happened is 0, not absent');
+  t.equal(v('raftbus_client_answers_total', { kind: 'result' }), 2);
+  t.equal(v('raftbus_client_answers_total', { kind: 'notLeader' }), 1);
+  t.equal(v('raftbus_client_answers_total', { kind: 'overloaded' }), 0);
+  t.equal(v('raftbus_client_frames_sent_total'), 1);
+  t.equal(v('raftbus_client_responses_sent_total'), 2);
+  t.equal(v('raftbus_client_sent_bytes_total'), 120);
+  t.equal(v('raftbus_client_responses_unsent_total'), 4);
+  t.equal(v('raftbus_client_handshake_failures_total'), 1);
+  // Scraped twice: totals, not increments added again at every scrape.
+  client.frameReceived(1, 10);
+  const again = parseExposition(await m.registry.metrics());
+  t.equal(sampleValue(again, 'raftbus_client_frames_received_total'), 3);
+  t.equal(sampleValue(again, 'raftbus_client_frames_dropped_total', { reason: 'malformed' }), 2);
+});
