@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { StateMachineDefinition } from '@raftbus/state-machine';
 import { NotLeaderError, RaftError, StoppedError, TimeoutError } from '../errors.js';
 import { RaftCore, type RaftStatus } from '../protocol/raft.js';
-import { MessageType, NO_NODE, Role, type HardState, type Message, type NodeId, type RandomSource, type Ready, type Snapshot } from '../protocol/types.js';
+import { MessageType, NO_NODE, Role, type ConfState, type HardState, type Message, type NodeId, type RandomSource, type Ready, type Snapshot } from '../protocol/types.js';
 import type { LogStore } from '../storage/log-store.js';
 import type { Transport } from '../transport/transport.js';
 import { Applier } from './applier.js';
@@ -125,6 +125,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   private lastRole: Role = Role.Follower;
   private lastLeader: NodeId = NO_NODE;
   private readonly snapshotEntries: number;
+  private snapshotDueCache: { readonly last: number; readonly confState: ConfState; readonly due: number } | undefined;
   /** Term and vote of the last hard state written: a write is needed when they change. */
   private persistedTerm = 0;
   private persistedVote: NodeId = NO_NODE;
@@ -466,12 +467,18 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
    * installed from the leader does not bring the next one close behind.
    */
   private snapshotDue(last: number): number {
+    // Asked after every Ready; the answer changes only with the last snapshot or the membership.
+    const confState = this.core.confState;
+    const cached = this.snapshotDueCache;
+    if (cached && cached.last === last && cached.confState === confState) return cached.due;
     const interval = this.snapshotEntries;
-    const voters = [...this.core.confState.voters].sort();
+    const voters = [...confState.voters].sort();
     const rank = Math.max(0, voters.indexOf(this.id));
     const shift = Math.floor((rank * interval) / Math.max(1, voters.length));
     const earliest = last + Math.ceil(interval / 2);
-    return Math.max(1, Math.ceil((earliest - shift) / interval)) * interval + shift;
+    const due = Math.max(1, Math.ceil((earliest - shift) / interval)) * interval + shift;
+    this.snapshotDueCache = { last, confState, due };
+    return due;
   }
 
   private async persistSnapshot(snapshot: Snapshot, serializeMs: number): Promise<void> {
