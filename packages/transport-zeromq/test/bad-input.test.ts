@@ -3,7 +3,7 @@ import { Dealer } from 'zeromq';
 import { encodeMessageBatch, encodePeerFrame, encodeSnapshotChunk, encodeSnapshotChunkAck } from '@raftbus/wire';
 import type { Message } from '@raftbus/core';
 import { CountingTransportMetrics, ZmqTransport, silentLogger, type TransportLogger } from '../src/index.js';
-import { heartbeat, loopbackPeers, waitUntil } from './helpers.js';
+import { heartbeat, loopbackPeers, sleep, waitUntil } from './helpers.js';
 
 const SEED = Number(process.env.RAFTBUS_FUZZ_SEED ?? 0xf022);
 const LIVE_FRAMES_TOTAL = 100_000;
@@ -193,4 +193,27 @@ t.test('one connection per pair: a peer that has not connected costs its own mes
   }, 5_000, 20);
   t.ok(n1Dropped, `messages for the absent n1 were dropped and counted (${metrics.sendFailures.get('n1:peerUnavailable')})`);
   t.equal(metrics.sendFailures.get('n2:peerUnavailable'), undefined, 'none for n2');
+});
+
+t.test('a frame the peer cannot take yet is retried until sendTimeoutMs, in order, then delivered', async (t) => {
+  // Both directions of a pair: n1 sorts first, so it reaches n2 through a DEALER of its own (EAGAIN while
+  // n2 is down), and n2 answers n1 through its ROUTER (EHOSTUNREACH until n1's DEALER has connected).
+  const peers = await loopbackPeers(['n1', 'n2']);
+  const m1 = new CountingTransportMetrics();
+  const m2 = new CountingTransportMetrics();
+  const n1 = new ZmqTransport({ peers, metrics: m1, logger: silentLogger, sendTimeoutMs: 3_000, reconnectIntervalMs: 20, reconnectIntervalMsMax: 50 });
+  const n2 = new ZmqTransport({ peers, metrics: m2, logger: silentLogger, sendTimeoutMs: 3_000 });
+  t.teardown(() => Promise.all([n1.stop(), n2.stop()]));
+  const atN1: Message[] = [];
+  const atN2: Message[] = [];
+  await n1.start('n1', (m) => void atN1.push(m));
+  n1.send([heartbeat('n1', 'n2', 1), heartbeat('n1', 'n2', 2)]);
+  await sleep(300); // n2 is down for 300 ms of the 3 s n1 keeps trying
+  await n2.start('n2', (m) => void atN2.push(m));
+  n2.send([heartbeat('n2', 'n1', 3)]); // before n1's DEALER has reconnected: EHOSTUNREACH at first
+  t.ok(await waitUntil(() => atN2.length >= 2 && atN1.length >= 1, 5_000), 'both directions delivered once the pair connected');
+  t.same(atN2.map((m) => m.index), [1, 2], 'n1 → n2: the retried frame, whole and in order');
+  t.same(atN1.map((m) => m.index), [3], 'n2 → n1 through the ROUTER');
+  t.equal(m1.sendFailures.get('n2:peerUnavailable'), undefined, 'nothing flushed on n1');
+  t.equal(m2.sendFailures.get('n1:peerUnavailable'), undefined, 'nothing flushed on n2');
 });
