@@ -21,7 +21,7 @@ const REQUESTS_PER_FRAME_MAX = 1024;
  * A send never waits: on a connection that went down between the check and the send it fails at once
  * (EAGAIN) and the requests are retried elsewhere. It must not wait, because the DEALER also receives:
  * in zeromq.js a send that waits out its timeout can swallow the socket's readable edge, and a response
- * that arrived in that window would then sit undelivered until the next send (see SEND_TIMEOUT_MS in
+ * that arrived in that window would then sit undelivered until the next send (see SOCKET_SEND_TIMEOUT_MS in
  * @raftbus/transport-zeromq's options.ts, where the transport suite caught it).
  */
 const SEND_TIMEOUT_MS = 0;

@@ -1,29 +1,29 @@
 import type { ClientAnswerKind, ClientEndpointMetrics, ClientFrameDropReason } from '@raftbus/transport-zeromq';
 import { Counter, type Registry } from 'prom-client';
 
-// Every known label value is exported at 0 from the start; Records, so that a value added to the union
-// without being listed here fails to compile.
-const CLIENT_DROP_REASONS: Record<ClientFrameDropReason, true> = {
-  oversized: true,
-  malformed: true,
-  unknownType: true,
-  invalidField: true,
-  badEnvelope: true,
-  notRequests: true,
+// Every known label value, at 0: it is exported from the start, and the Records make a value added to
+// the union without being listed here fail to compile.
+const CLIENT_DROPS_ZERO: Readonly<Record<ClientFrameDropReason, number>> = {
+  oversized: 0,
+  malformed: 0,
+  unknownType: 0,
+  invalidField: 0,
+  badEnvelope: 0,
+  notRequests: 0,
 };
-const ANSWER_KINDS: Record<ClientAnswerKind, true> = {
-  result: true,
-  redirect: true,
-  notLeader: true,
-  timeout: true,
-  proposalDropped: true,
-  sessionExpired: true,
-  badRequest: true,
-  internal: true,
-  outcomeUnknown: true,
-  overloaded: true,
-  applyFailed: true,
-  stopped: true,
+const ANSWERS_ZERO: Readonly<Record<ClientAnswerKind, number>> = {
+  result: 0,
+  redirect: 0,
+  notLeader: 0,
+  timeout: 0,
+  proposalDropped: 0,
+  sessionExpired: 0,
+  badRequest: 0,
+  internal: 0,
+  outcomeUnknown: 0,
+  overloaded: 0,
+  applyFailed: 0,
+  stopped: 0,
 };
 
 /**
@@ -42,8 +42,8 @@ export class PrometheusClientEndpointMetrics implements ClientEndpointMetrics {
     responsesUnsent: 0,
     handshakeFailures: 0,
   };
-  private readonly drops = new Map<ClientFrameDropReason, number>(Object.keys(CLIENT_DROP_REASONS).map((r) => [r as ClientFrameDropReason, 0]));
-  private readonly answers = new Map<ClientAnswerKind, number>(Object.keys(ANSWER_KINDS).map((k) => [k as ClientAnswerKind, 0]));
+  private readonly drops: Record<ClientFrameDropReason, number> = { ...CLIENT_DROPS_ZERO };
+  private readonly answers: Record<ClientAnswerKind, number> = { ...ANSWERS_ZERO };
 
   constructor(registry: Registry, prefix = 'raftbus') {
     const registers = [registry];
@@ -58,7 +58,7 @@ export class PrometheusClientEndpointMetrics implements ClientEndpointMetrics {
           this.inc(totals[field]);
         },
       });
-    const byLabel = <K extends string>(name: string, help: string, label: string, values: Map<K, number>) =>
+    const byLabel = (name: string, help: string, label: string, values: Readonly<Record<string, number>>) =>
       new Counter({
         name: `${prefix}_${name}`,
         help,
@@ -66,7 +66,7 @@ export class PrometheusClientEndpointMetrics implements ClientEndpointMetrics {
         registers,
         collect() {
           this.reset();
-          for (const [value, n] of values) this.inc({ [label]: value }, n);
+          for (const [value, n] of Object.entries(values)) this.inc({ [label]: value }, n);
         },
       });
     total('client_frames_received_total', 'Client frames accepted by the client endpoint.', 'framesReceived');
@@ -89,11 +89,11 @@ export class PrometheusClientEndpointMetrics implements ClientEndpointMetrics {
   }
 
   frameDropped(reason: ClientFrameDropReason): void {
-    this.drops.set(reason, (this.drops.get(reason) ?? 0) + 1);
+    this.drops[reason]++;
   }
 
   answered(kind: ClientAnswerKind): void {
-    this.answers.set(kind, (this.answers.get(kind) ?? 0) + 1);
+    this.answers[kind]++;
   }
 
   frameSent(responses: number, bytes: number): void {

@@ -67,11 +67,11 @@ export type ResolvedOptions = Required<Omit<ZmqTransportOptions, 'bind' | 'curve
 
 /**
  * zeromq.js `sendTimeout` of every peer socket: a socket send never waits; one the peer cannot take now
- * fails at once (EAGAIN or EHOSTUNREACH), and the link retries it from a timer of its own (every 10 ms) for up to
- * `sendTimeoutMs` (PeerLink).
+ * fails at once (EAGAIN or EHOSTUNREACH), and the link retries it from a timer of its own for up to
+ * `sendTimeoutMs` (PeerLink.retryLater).
  *
- * Why not let zeromq.js wait: each peer socket both sends and receives, and zeromq.js loses a socket's readable edge
- * when a send waits. A waiting send is retried from a libuv timer when its timeout expires; that retry's
+ * Why not let zeromq.js wait: each peer socket both sends and receives, and zeromq.js loses a socket's
+ * readable edge when a send waits. A waiting send is retried from a libuv timer when its timeout expires; that retry's
  * zmq_msg_send processes the socket's pending commands, which clears ZeroMQ's edge-triggered descriptor,
  * but it does not then check for readable messages (its fast path does). If a message arrived in that
  * window, the pending receive() is never woken and everything the peer sends afterwards waits in the pipe
