@@ -1,6 +1,9 @@
 // Binary codecs for the kv-store: values up to 1 MiB cross the log and the network as raw bytes, never
-// as JSON or base64. A one-byte tag starts each message; decoders refuse unknown tags and trailing bytes,
-// and copy values out of the frame so stored values do not pin whole log entries in memory.
+// as JSON or base64. A one-byte tag starts each message; decoders refuse unknown tags and trailing bytes.
+// A decoded command's values are views of the entry: the store copies what it keeps, and the command dies
+// with the apply. Decoded results and query results are copies, because their callers keep them and a view
+// would pin the whole reply frame.
+import { copyBytes } from './bytes.js';
 import { BinaryReader, BinaryWriter, DecodeError, type Codec } from '@raftbus/state-machine';
 import type { KvCommand, KvQuery, KvQueryResult, KvResult } from './types.js';
 
@@ -20,10 +23,12 @@ function writeOptionalBytes(w: BinaryWriter, value: Uint8Array | null): BinaryWr
   return value === null ? w.uint(0) : w.uint(1).bytes(value);
 }
 
-function readOptionalBytes(r: BinaryReader): Uint8Array | null {
+/** Optional bytes: a view of the input for commands, a copy for results (see the top of this file). */
+function readOptionalBytes(r: BinaryReader, copy: boolean): Uint8Array | null {
   const present = r.uint();
   if (present > 1) throw new DecodeError(`bad presence flag ${present}`);
-  return present === 0 ? null : r.bytes().slice();
+  if (present === 0) return null;
+  return copy ? copyBytes(r.bytes()) : r.bytes();
 }
 
 export const kvCommandCodec: Codec<KvCommand> = {
@@ -43,11 +48,11 @@ export const kvCommandCodec: Codec<KvCommand> = {
     const tag = r.uint();
     switch (tag) {
       case CommandTag.Put:
-        return done(r, { type: 'put', key: r.string(), value: r.bytes().slice() });
+        return done(r, { type: 'put', key: r.string(), value: r.bytes() });
       case CommandTag.Delete:
         return done(r, { type: 'delete', key: r.string() });
       case CommandTag.Cas:
-        return done(r, { type: 'cas', key: r.string(), expected: readOptionalBytes(r), value: r.bytes().slice() });
+        return done(r, { type: 'cas', key: r.string(), expected: readOptionalBytes(r, false), value: r.bytes() });
       default:
         throw new DecodeError(`unknown kv command tag ${tag}`);
     }
@@ -70,11 +75,11 @@ export const kvResultCodec: Codec<KvResult> = {
     const tag = r.uint();
     switch (tag) {
       case ResultTag.Put:
-        return done(r, { kind: 'put', previous: readOptionalBytes(r) });
+        return done(r, { kind: 'put', previous: readOptionalBytes(r, true) });
       case ResultTag.Delete:
         return done(r, { kind: 'delete', deleted: r.uint() === 1 });
       case ResultTag.Cas:
-        return done(r, { kind: 'cas', ok: r.uint() === 1, value: readOptionalBytes(r) });
+        return done(r, { kind: 'cas', ok: r.uint() === 1, value: readOptionalBytes(r, true) });
       default:
         throw new DecodeError(`unknown kv result tag ${tag}`);
     }
@@ -95,6 +100,6 @@ export const kvQueryResultCodec: Codec<KvQueryResult> = {
   encode: (value) => writeOptionalBytes(new BinaryWriter(FRAME_OVERHEAD_BYTES + (value?.byteLength ?? 0)), value).finish(),
   decode(bytes) {
     const r = new BinaryReader(bytes);
-    return done(r, readOptionalBytes(r));
+    return done(r, readOptionalBytes(r, true));
   },
 };

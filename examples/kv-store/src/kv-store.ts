@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { BinaryReader, BinaryWriter, DecodeError, type StateMachine } from '@raftbus/state-machine';
+import { copyBytes, fromByteString, toByteString } from './bytes.js';
 import { KvArgumentError, KvLimitError } from './errors.js';
 import { DEFAULT_KV_LIMITS, type CasCommand, type CasResult, type KvCommand, type KvLimits, type KvQuery, type KvQueryResult, type KvResult } from './types.js';
 
@@ -12,12 +13,15 @@ const SNAPSHOT_ENTRY_OVERHEAD_BYTES = 8;
  * machine. A command is validated in full before it changes anything, so a refused command has no
  * effect on any replica.
  *
- * Ownership: `apply` keeps the value arrays of put and cas (the codec hands it fresh copies); `query` and
- * results return copies, so no caller can change the replicated state by writing into an array.
+ * Ownership: the store keeps its own copy of every value, as a one-byte string (see bytes.ts: an array per
+ * value costs a malloc and a GC sweep on every replica for every put); the arrays in commands are only
+ * read. `query` and results return new arrays, so no caller can change the replicated state by writing
+ * into one.
  */
 export class KvStore implements StateMachine<KvCommand, KvResult, KvQuery, KvQueryResult> {
   readonly limits: KvLimits;
-  private data = new Map<string, Uint8Array>();
+  /** Key → value bytes as a one-byte string (toByteString). */
+  private data = new Map<string, string>();
 
   constructor(limits: Partial<KvLimits> = {}) {
     this.limits = checkLimits({ ...DEFAULT_KV_LIMITS, ...limits });
@@ -34,8 +38,8 @@ export class KvStore implements StateMachine<KvCommand, KvResult, KvQuery, KvQue
         const value = this.checkValue('value', command.value);
         const previous = this.data.get(key);
         if (previous === undefined) this.checkRoom(key);
-        this.data.set(key, value);
-        return { kind: 'put', previous: previous ?? null };
+        this.data.set(key, toByteString(value));
+        return { kind: 'put', previous: previous === undefined ? null : fromByteString(previous) };
       }
       case 'delete':
         return { kind: 'delete', deleted: this.data.delete(this.checkKey(command.key)) };
@@ -48,15 +52,16 @@ export class KvStore implements StateMachine<KvCommand, KvResult, KvQuery, KvQue
 
   query(query: KvQuery): KvQueryResult {
     if (query.type !== 'get') throw new KvArgumentError('type', `unknown query type ${JSON.stringify((query as { type: unknown }).type)}`);
-    return this.data.get(query.key)?.slice() ?? null;
+    const value = this.data.get(query.key);
+    return value === undefined ? null : fromByteString(value);
   }
 
   snapshot(): Uint8Array {
     let bytes = 16;
-    for (const [key, value] of this.data) bytes += key.length * 3 + value.byteLength + SNAPSHOT_ENTRY_OVERHEAD_BYTES;
+    for (const [key, value] of this.data) bytes += key.length * 3 + value.length + SNAPSHOT_ENTRY_OVERHEAD_BYTES;
     const w = new BinaryWriter(bytes).uint(SNAPSHOT_VERSION).uint(this.data.size);
     // Map order is insertion order, the same on every replica, so restored replicas snapshot identically.
-    for (const [key, value] of this.data) w.string(key).bytes(value);
+    for (const [key, value] of this.data) w.string(key).bytes(fromByteString(value));
     return w.finish();
   }
 
@@ -64,12 +69,12 @@ export class KvStore implements StateMachine<KvCommand, KvResult, KvQuery, KvQue
     const r = new BinaryReader(snapshot);
     const version = r.uint();
     if (version !== SNAPSHOT_VERSION) throw new DecodeError(`kv snapshot version ${version}; expected ${SNAPSHOT_VERSION}`);
-    const data = new Map<string, Uint8Array>();
+    const data = new Map<string, string>();
     for (let n = r.uint(); n > 0; n--) {
       const key = r.string();
       if (data.has(key)) throw new DecodeError(`key '${key}' appears twice in the snapshot`);
-      // Copy: a view would pin the whole snapshot buffer in memory for as long as the value lives.
-      data.set(key, r.bytes().slice());
+      // A copy: a view would pin the whole snapshot buffer in memory for as long as the value lives.
+      data.set(key, toByteString(r.bytes()));
     }
     if (r.remaining !== 0) throw new DecodeError(`${r.remaining} bytes after the kv snapshot`);
     this.data = data;
@@ -79,12 +84,12 @@ export class KvStore implements StateMachine<KvCommand, KvResult, KvQuery, KvQue
     const key = this.checkKey(command.key);
     const expected = command.expected === null ? null : this.checkValue('expected', command.expected);
     const value = this.checkValue('value', command.value);
-    const current = this.data.get(key) ?? null;
-    const matches = expected === null ? current === null : current !== null && equalBytes(current, expected);
-    if (!matches) return { kind: 'cas', ok: false, value: current === null ? null : current.slice() };
-    if (current === null) this.checkRoom(key);
-    this.data.set(key, value);
-    return { kind: 'cas', ok: true, value: value.slice() };
+    const current = this.data.get(key);
+    const matches = expected === null ? current === undefined : current !== undefined && current.length === expected.byteLength && current === toByteString(expected);
+    if (!matches) return { kind: 'cas', ok: false, value: current === undefined ? null : fromByteString(current) };
+    if (current === undefined) this.checkRoom(key);
+    this.data.set(key, toByteString(value));
+    return { kind: 'cas', ok: true, value: copyBytes(value) };
   }
 
   private checkKey(key: unknown): string {
@@ -108,10 +113,6 @@ export class KvStore implements StateMachine<KvCommand, KvResult, KvQuery, KvQue
   private checkRoom(key: string): void {
     if (this.data.size >= this.limits.maxKeys) throw new KvLimitError('maxKeys', this.limits.maxKeys, `${this.data.size} keys are stored; cannot add '${key}'`);
   }
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
 /** Limits are configuration: every replica must be built with the same ones, and they must make sense. */

@@ -47,6 +47,13 @@ t.test('no caller can change the state through an array it was given', async (t)
   (kv.apply({ type: 'cas', key: 'k', expected: bytes('abc'), value: bytes('def') }) as { value: Uint8Array }).value[0] = 0;
   (kv.apply({ type: 'cas', key: 'k', expected: bytes('zzz'), value: bytes('x') }) as { value: Uint8Array }).value[0] = 0;
   t.equal(text(kv.query({ type: 'get', key: 'k' })), 'def');
+  const given = bytes('xyz');
+  kv.apply({ type: 'put', key: 'g', value: given });
+  given[0] = 0;
+  const previous = (kv.apply({ type: 'put', key: 'g', value: bytes('new') }) as { previous: Uint8Array }).previous;
+  t.equal(text(previous), 'xyz', 'the store kept a copy of the array put gave it');
+  previous[0] = 0;
+  t.equal(text(kv.query({ type: 'get', key: 'g' })), 'new');
 });
 
 t.test('bounds: key ≤ maxKeyBytes (UTF-8), value and expected ≤ maxValueBytes, at most maxKeys keys; a refused command changes nothing', async (t) => {
@@ -127,7 +134,11 @@ t.test('codecs round-trip every command, result, query and query result; decoder
   t.equal(d.commandCodec.encode(commands[0]!).byteLength, 1 + 2 + 2, 'a small put is tag + key + value bytes');
   const frame = d.commandCodec.encode(commands[1]!);
   const decoded = d.commandCodec.decode(frame) as { value: Uint8Array };
-  t.not(decoded.value.buffer, frame.buffer, 'a decoded value is a copy, not a view of the frame');
+  t.equal(decoded.value.buffer, frame.buffer, "a decoded command's value is a view of the entry: the store copies what it keeps");
+  const resultFrame = d.resultCodec.encode({ kind: 'put', previous: new Uint8Array(5_000).fill(3) });
+  const result = d.resultCodec.decode(resultFrame) as { previous: Uint8Array };
+  t.not(result.previous.buffer, resultFrame.buffer, 'a decoded result is a copy: its caller keeps it, and a view would pin the reply frame');
+  t.same(result.previous, new Uint8Array(5_000).fill(3));
   for (const codec of [d.commandCodec, d.resultCodec, d.queryCodec] as const) t.throws(() => codec.decode(Uint8Array.of(9)), DecodeError);
   t.throws(() => d.queryResultCodec.decode(Uint8Array.of(2)), DecodeError, 'bad presence flag');
   t.throws(() => d.commandCodec.decode(Uint8Array.of(...d.commandCodec.encode(commands[2]!), 0)), DecodeError, 'trailing bytes');
