@@ -3,8 +3,8 @@
 // A decoded command's values are views of the entry: the store copies what it keeps, and the command dies
 // with the apply. Decoded results and query results are copies, because their callers keep them and a view
 // would pin the whole reply frame.
-import { copyBytes } from './bytes.js';
 import { BinaryReader, BinaryWriter, DecodeError, type Codec } from '@raftbus/state-machine';
+import { copyBytes } from './bytes.js';
 import type { KvCommand, KvQuery, KvQueryResult, KvResult } from './types.js';
 
 // Plain objects, not enums: Node's type stripping (Node 22+) cannot run enums.
