@@ -8,15 +8,16 @@ import {
   KEY_SNAPSHOT,
   encodeBounds,
   encodeConfState,
-  encodeEntry,
   encodeFormat,
   encodeHardState,
+  encodeRun,
   encodeSnapshotChunk,
   encodeSnapshotMeta,
   entryKey,
   snapshotChunkKey,
 } from './records.js';
 import type { BatchOperation } from './rocksdb-binding.js';
+import type { RunIndex } from './run-index.js';
 
 export interface EncodedWrite {
   readonly operations: BatchOperation[];
@@ -36,7 +37,8 @@ export const encodeOperations = {
     ];
   },
 
-  write(plan: LogPlan, previousChunkCount: number, snapshotChunkBytes: number): EncodedWrite {
+  /** Also updates `runs` to the runs this write leaves (the caller adopts the plan right after). */
+  write(plan: LogPlan, previousChunkCount: number, snapshotChunkBytes: number, runs: RunIndex): EncodedWrite {
     const operations: BatchOperation[] = [];
     let bytes = 0;
     const put = (key: Buffer, value: Buffer): void => {
@@ -60,17 +62,16 @@ export const encodeOperations = {
       for (let chunk = snapshotChunkCount; chunk < previousChunkCount; chunk++) del(snapshotChunkKey(chunk));
       put(KEY_SNAPSHOT, encodeSnapshotMeta({ meta: write.snapshot.meta, dataBytes: data.byteLength, chunkCount: snapshotChunkCount, dataCrc: crc32c(data) }));
     }
-    // Removed entries go in the same batch as the bounds that exclude them. This range is the conflicting
-    // uncommitted suffix (entries at or below the commit index are never removed here), so it stays small.
-    if (plan.removedSuffix !== undefined) {
-      const firstWritten = write.entries[0]?.index ?? Number.POSITIVE_INFINITY;
-      for (let index = plan.removedSuffix.first; index <= plan.removedSuffix.last; index++) {
-        if (index < firstWritten || index > plan.lastIndex) del(entryKey(index));
-      }
-    }
-    for (const entry of write.entries) {
-      const key = entryKey(entry.index);
-      put(key, encodeEntry(key, entry));
+    // A write's entries become one run at their first index. Runs above it are superseded entirely and go in
+    // the same batch (a run at that very index is overwritten). With no entries, no run may stay above the
+    // last index. Both cases remove only the conflicting uncommitted suffix, so they stay small.
+    const entries = write.entries;
+    const cut = entries.length > 0 ? entries[0]!.index : plan.lastIndex;
+    for (const key of runs.removeAbove(cut)) del(entryKey(key));
+    if (entries.length > 0) {
+      const key = entryKey(cut);
+      put(key, encodeRun(key, entries));
+      runs.add(cut);
     }
     if (plan.boundsChanged) put(KEY_BOUNDS, encodeBounds({ firstIndex: plan.firstIndex, lastIndex: plan.lastIndex }));
     if (write.hardState !== undefined) put(KEY_HARD_STATE, encodeHardState(write.hardState));

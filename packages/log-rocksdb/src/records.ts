@@ -16,10 +16,16 @@ import { crc32c } from './crc32c.js';
  *   0x01 0x04  snapshot    index u64, term u64, dataBytes u64, chunkCount u32, dataCrc u32, conf state
  *   0x01 0x05  conf state  conf state
  *   0x02 n     snapshot data chunk n (u64): raw bytes
- *   0x03 i     entry i (u64): term u64, type u8, data
+ *   0x03 i     run starting at entry i (u64): the entries of one write (see encodeRun)
+ *
+ * A run's entries are live from its key up to the next run's key − 1 and the bounds' last index: a write
+ * that replaces a conflicting suffix adds a run at the first replaced index and deletes the runs after it,
+ * so the replaced tail of the run before stays on disk, dead. No run key is ever above the last index.
+ * Format 1 stored one key per entry; a run per write makes an append one put and a compaction one delete
+ * per run instead of per entry.
  */
 
-export const FORMAT = 'raftbus-log/1';
+export const FORMAT = 'raftbus-log/2';
 const CRC_BYTES = 4;
 const U64_BYTES = 8;
 /** Node ids and member lists are length-prefixed with u16. */
@@ -46,10 +52,11 @@ function numberKey(tag: number, n: number): Buffer {
   return key;
 }
 
+/** The key of the run whose first entry is `index`. */
 export const entryKey = (index: number): Buffer => numberKey(TAG_ENTRY, index);
 export const snapshotChunkKey = (chunk: number): Buffer => numberKey(TAG_SNAPSHOT_CHUNK, chunk);
 
-/** The index of an entry key, or undefined if `key` is not one. */
+/** The first index of a run key, or undefined if `key` is not one. */
 export function entryIndexOf(key: Buffer): number | undefined {
   if (key.length !== 1 + U64_BYTES || key[0] !== TAG_ENTRY) return undefined;
   // An index past 2^53 was never written: the key itself is damaged.
@@ -81,30 +88,89 @@ export function checksumMatches(key: Buffer, value: Buffer): boolean {
 /** A value that passed its checksum but does not decode: a bug or a format change, never skippable. */
 export class RecordFormatError extends Error {}
 
-export function encodeEntry(key: Buffer, entry: Entry): Buffer {
-  const value = Buffer.allocUnsafe(CRC_BYTES + U64_BYTES + 1 + entry.data.length);
-  writeU64(value, CRC_BYTES, entry.term);
-  value[CRC_BYTES + U64_BYTES] = entry.type;
-  value.set(entry.data, CRC_BYTES + U64_BYTES + 1);
-  return seal(key, value);
+/**
+ * A run: the entries of one write, under the key of the first. Header: CRC-32C (over the key and the count),
+ * count u32. Then each entry: data length u32, CRC-32C u32 (over the entry's index as u64, then its term,
+ * type and data), term u64, type u8, data. The per-entry checksum names the damaged index exactly.
+ */
+const RUN_HEADER_BYTES = CRC_BYTES + 4;
+const RUN_ENTRY_HEADER_BYTES = 4 + CRC_BYTES + U64_BYTES + 1;
+const indexScratch = Buffer.allocUnsafe(U64_BYTES);
+
+function indexSeed(index: number): number {
+  writeU64(indexScratch, 0, index);
+  return crc32c(indexScratch);
 }
 
-/** Decodes a checksummed entry value; `data` is a copy the caller owns. */
-export function decodeEntry(index: number, value: Buffer): Entry {
-  if (value.length < CRC_BYTES + U64_BYTES + 1) throw new RecordFormatError(`entry value of ${value.length} bytes is too short`);
-  const type = value[CRC_BYTES + U64_BYTES]! as EntryType;
-  if (type !== EntryType.Normal && type !== EntryType.ConfChange) throw new RecordFormatError(`unknown entry type ${String(type)}`);
-  return { index, term: readU64(value, CRC_BYTES), type, data: Uint8Array.prototype.slice.call(value, CRC_BYTES + U64_BYTES + 1) };
+export function encodeRun(key: Buffer, entries: readonly Entry[]): Buffer {
+  let size = RUN_HEADER_BYTES;
+  for (const entry of entries) size += RUN_ENTRY_HEADER_BYTES + entry.data.length;
+  const value = Buffer.allocUnsafe(size);
+  value.writeUInt32BE(entries.length, CRC_BYTES);
+  value.writeUInt32BE(crc32c(value, crc32c(key), CRC_BYTES, RUN_HEADER_BYTES), 0);
+  let offset = RUN_HEADER_BYTES;
+  for (const entry of entries) {
+    const body = offset + 4 + CRC_BYTES;
+    value.writeUInt32BE(entry.data.length, offset);
+    writeU64(value, body, entry.term);
+    value[body + U64_BYTES] = entry.type;
+    value.set(entry.data, body + U64_BYTES + 1);
+    const end = body + U64_BYTES + 1 + entry.data.length;
+    value.writeUInt32BE(crc32c(value, indexSeed(entry.index), body, end), offset + 4);
+    offset = end;
+  }
+  return value;
 }
 
-/** The term of an entry value without copying its data (recovery only needs the term of most entries). */
-export function entryTermOf(value: Buffer): number {
-  if (value.length < CRC_BYTES + U64_BYTES + 1) throw new RecordFormatError(`entry value of ${value.length} bytes is too short`);
-  return readU64(value, CRC_BYTES);
+/** Why a run cannot be read at `index` (its first damaged or undecodable entry), or a stored run's entries. */
+export class RunDamage extends Error {
+  constructor(
+    readonly index: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
 }
 
-/** Payload bytes of an encoded entry (what `maxBytes` of a range read counts). */
-export const entryDataBytes = (value: Buffer): number => value.length - CRC_BYTES - U64_BYTES - 1;
+/** The entry count of a run whose header checksum matches; a RunDamage at the run's first index otherwise. */
+export function runCount(key: Buffer, value: Buffer, firstIndex: number): number {
+  if (value.length < RUN_HEADER_BYTES || value.readUInt32BE(0) !== crc32c(value, crc32c(key), CRC_BYTES, RUN_HEADER_BYTES)) {
+    throw new RunDamage(firstIndex, 'checksum mismatch in the run header');
+  }
+  return value.readUInt32BE(CRC_BYTES);
+}
+
+/**
+ * Visits the run's entries from `fromIndex` up to `lastIndex` (inclusive), each with its checksum verified
+ * and its data copied (the caller owns it); `visit` returns false to stop. Entries before `fromIndex` are
+ * stepped over unread.
+ */
+export function readRun(key: Buffer, value: Buffer, firstIndex: number, lastIndex: number, fromIndex: number, visit: (entry: Entry, dataBytes: number) => boolean): void {
+  const count = runCount(key, value, firstIndex);
+  let offset = RUN_HEADER_BYTES;
+  const end = Math.min(lastIndex, firstIndex + count - 1);
+  for (let index = firstIndex; index <= end; index++) {
+    if (offset + RUN_ENTRY_HEADER_BYTES > value.length) throw new RunDamage(index, 'the run is truncated');
+    const length = value.readUInt32BE(offset);
+    const body = offset + 4 + CRC_BYTES;
+    const next = body + U64_BYTES + 1 + length;
+    if (next > value.length) throw new RunDamage(index, 'the run is truncated');
+    offset = next;
+    if (index < fromIndex) continue;
+    if (value.readUInt32BE(body - CRC_BYTES) !== crc32c(value, indexSeed(index), body, next)) throw new RunDamage(index, 'checksum mismatch');
+    const type = value[body + U64_BYTES]! as EntryType;
+    if (type !== EntryType.Normal && type !== EntryType.ConfChange) throw new RunDamage(index, `unknown entry type ${String(type)}`);
+    const data = Uint8Array.prototype.slice.call(value, body + U64_BYTES + 1, next);
+    if (!visit({ index, term: readU64(value, body), type, data }, length)) return;
+  }
+}
+
+/** Byte offset of entry `index`'s data inside its run (fault-injection tests aim at it). */
+export function runDataOffset(value: Buffer, firstIndex: number, index: number): number {
+  let offset = RUN_HEADER_BYTES;
+  for (let i = firstIndex; i < index; i++) offset += RUN_ENTRY_HEADER_BYTES + value.readUInt32BE(offset);
+  return offset + RUN_ENTRY_HEADER_BYTES;
+}
 
 export function encodeFormat(): Buffer {
   const body = Buffer.from(FORMAT, 'utf8');

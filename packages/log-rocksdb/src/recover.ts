@@ -14,13 +14,13 @@ import {
   checksumMatches,
   decodeBounds,
   decodeConfState,
-  decodeEntry,
   decodeFormat,
   decodeHardState,
   decodeSnapshotMeta,
   entryIndexOf,
   entryKey,
-  entryTermOf,
+  readRun,
+  RunDamage,
   snapshotChunkData,
   snapshotChunkKey,
 } from './records.js';
@@ -34,8 +34,10 @@ export interface Recovered {
   readonly state: LogState;
   readonly stored: StoredState;
   readonly snapshotChunkCount: number;
-  /** Entries below the first index left by an interrupted cleanup: dead, to be deleted. */
-  readonly strayPrefix?: IndexRange;
+  /** First indexes of the runs holding live entries, ascending. */
+  readonly runKeys: readonly number[];
+  /** Keys of runs below the first index (an interrupted or pending cleanup): dead, to be deleted. */
+  readonly deadRuns?: IndexRange;
 }
 
 const META_RECORDS = new Map<string, string>([
@@ -67,7 +69,7 @@ export async function recover(db: RocksDb, path: string): Promise<Recovered> {
   if (format === undefined) {
     if (meta.size > 0 || (await hasAnyKey(db))) throw corrupt('format', 0, 'missing, yet the database holds data: not a raftbus log');
     const state = new LogState();
-    return { fresh: true, state, stored: { hardState: FRESH_HARD_STATE, entries: [] }, snapshotChunkCount: 0 };
+    return { fresh: true, state, stored: { hardState: FRESH_HARD_STATE, entries: [] }, snapshotChunkCount: 0, runKeys: [] };
   }
   if (format !== FORMAT) throw corrupt('format', 0, `is ${JSON.stringify(format)}, this code reads ${JSON.stringify(FORMAT)}`);
   const bounds = decode('bounds', meta.get('bounds'), decodeBounds);
@@ -83,10 +85,9 @@ export async function recover(db: RocksDb, path: string): Promise<Recovered> {
     ...(snapshot !== undefined ? { snapshot: snapshot.meta } : {}),
     ...(confState !== undefined ? { confState } : {}),
   });
-  const entries = await readEntries(db, state, bounds, snapshot?.meta.index ?? 0, corrupt);
+  const { entries, runKeys, deadRuns } = await readEntries(db, state, bounds, snapshot?.meta.index ?? 0, corrupt);
   const lastKnown = Math.max(state.lastIndex, snapshot?.meta.index ?? 0);
   if (hardState.commit > lastKnown) throw corrupt('hardState', 0, `commit ${hardState.commit} is past the last index ${lastKnown}`);
-  const strayPrefix = await findStrayPrefix(db, bounds.firstIndex);
   return {
     fresh: false,
     state,
@@ -97,7 +98,8 @@ export async function recover(db: RocksDb, path: string): Promise<Recovered> {
       ...(confState !== undefined ? { confState } : {}),
     },
     snapshotChunkCount: snapshotMeta?.chunkCount ?? 0,
-    ...(strayPrefix !== undefined ? { strayPrefix } : {}),
+    runKeys,
+    ...(deadRuns !== undefined ? { deadRuns } : {}),
   };
 }
 
@@ -166,43 +168,73 @@ async function readSnapshot(db: RocksDb, stored: StoredSnapshotMeta, corrupt: Co
   return { meta: stored.meta, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 
-async function readEntries(db: RocksDb, state: LogState, bounds: Bounds, snapshotIndex: number, corrupt: Corrupt): Promise<Entry[]> {
+interface StoredRun {
+  readonly key: Buffer;
+  readonly value: Buffer;
+  readonly first: number;
+}
+
+/**
+ * Reads the runs in key order. A run's entries are live from its key (or the first index) up to the next
+ * run's key − 1 (or the last index); together they must cover the first index to the last with no gap, and
+ * no run may start past the last index. Runs with no live entry below the first index are dead.
+ */
+async function readEntries(
+  db: RocksDb,
+  state: LogState,
+  bounds: Bounds,
+  snapshotIndex: number,
+  corrupt: Corrupt,
+): Promise<{ entries: Entry[]; runKeys: number[]; deadRuns?: IndexRange }> {
   const entries: Entry[] = [];
+  const runKeys: number[] = [];
+  const dead: number[] = [];
   let problem: CorruptLogError | undefined;
-  await scanVerified(db, { gte: entryKey(bounds.firstIndex), lt: ENTRY_KEY_END }, (key, value) => {
-    const index = entryIndexOf(key);
+  let previous: StoredRun | undefined;
+  // Replays the live part of `run`, which ends where `nextFirst` begins.
+  const settle = (run: StoredRun, nextFirst: number): void => {
+    const end = Math.min(bounds.lastIndex, nextFirst - 1);
+    if (end < bounds.firstIndex) {
+      dead.push(run.first);
+      return;
+    }
+    runKeys.push(run.first);
     const expected = state.lastIndex + 1;
-    if (index === undefined) {
-      problem = corrupt('entry', expected, `malformed entry key ${key.toString('hex')}`);
-    } else if (index > bounds.lastIndex) {
-      problem = corrupt('entry', index, `stored past the last index ${bounds.lastIndex}`);
-    } else if (index !== expected) {
-      problem = corrupt('entry', expected, `missing (the next stored entry is ${index})`);
-    } else if (!checksumMatches(key, value)) {
-      problem = corrupt('entry', index, 'checksum mismatch');
+    if (run.first > expected) {
+      problem = corrupt('entry', expected, `missing (the next stored run starts at ${run.first})`);
+      return;
+    }
+    try {
+      readRun(run.key, run.value, run.first, end, expected, (entry) => {
+        const reason = state.restoreEntry(entry.index, entry.term);
+        if (reason !== undefined) {
+          problem = corrupt('entry', entry.index, reason);
+          return false;
+        }
+        if (entry.index > snapshotIndex) entries.push(entry);
+        return true;
+      });
+    } catch (error) {
+      if (!(error instanceof RunDamage)) throw error;
+      problem = corrupt('entry', error.index, error.reason);
+    }
+  };
+  await scanVerified(db, { gte: entryKey(0), lt: ENTRY_KEY_END }, (key, value) => {
+    const first = entryIndexOf(key);
+    if (first === undefined) {
+      problem = corrupt('entry', state.lastIndex + 1, `malformed entry key ${key.toString('hex')}`);
+    } else if (first > bounds.lastIndex) {
+      problem = corrupt('entry', first, `stored past the last index ${bounds.lastIndex}`);
     } else {
-      try {
-        const reason = state.restoreEntry(index, entryTermOf(value));
-        if (reason !== undefined) problem = corrupt('entry', index, reason);
-        else if (index > snapshotIndex) entries.push(decodeEntry(index, value));
-      } catch (error) {
-        problem = corrupt('entry', index, `does not decode: ${(error as Error).message}`);
-      }
+      if (previous !== undefined) settle(previous, first);
+      previous = { key, value, first };
     }
     return problem === undefined;
   }, () => ['entry', state.lastIndex + 1, 'unreadable'], corrupt);
+  if (problem === undefined && previous !== undefined) settle(previous, Number.POSITIVE_INFINITY);
   if (problem !== undefined) throw problem;
   if (state.lastIndex !== bounds.lastIndex) {
     throw corrupt('entry', state.lastIndex + 1, `missing (the log should end at ${bounds.lastIndex})`);
   }
-  return entries;
-}
-
-async function findStrayPrefix(db: RocksDb, firstIndex: number): Promise<IndexRange | undefined> {
-  let lowest: number | undefined;
-  await db.scan({ gte: entryKey(0), lt: entryKey(firstIndex), limit: 1 }, false, (key) => {
-    lowest = entryIndexOf(key);
-    return false;
-  });
-  return lowest === undefined ? undefined : { first: lowest, last: firstIndex - 1 };
+  return { entries, runKeys, ...(dead.length > 0 ? { deadRuns: { first: dead[0]!, last: dead[dead.length - 1]! } } : {}) };
 }
