@@ -10,7 +10,7 @@ import { crc32c } from './crc32c.js';
  * Every value starts with a CRC-32C computed over the key and the rest of the value. Covering the key
  * catches a record that is intact but stored under the wrong key (a misdirected write).
  *
- *   0x01 0x01  format      "raftbus-log/1"
+ *   0x01 0x01  format      "raftbus-log/2"
  *   0x01 0x02  bounds      first u64, last u64       (which entries are live; written with every change)
  *   0x01 0x03  hard state  term u64, commit u64, vote utf8
  *   0x01 0x04  snapshot    index u64, term u64, dataBytes u64, chunkCount u32, dataCrc u32, conf state

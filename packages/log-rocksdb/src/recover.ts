@@ -40,6 +40,9 @@ export interface Recovered {
   readonly deadRuns?: IndexRange;
 }
 
+/** The layout before runs (2026-11-27): refused by name, so the error says what it is. */
+const FORMAT_ONE_KEY_PER_ENTRY = 'raftbus-log/1';
+
 const META_RECORDS = new Map<string, string>([
   [KEY_FORMAT.toString('hex'), 'format'],
   [KEY_BOUNDS.toString('hex'), 'bounds'],
@@ -70,6 +73,9 @@ export async function recover(db: RocksDb, path: string): Promise<Recovered> {
     if (meta.size > 0 || (await hasAnyKey(db))) throw corrupt('format', 0, 'missing, yet the database holds data: not a raftbus log');
     const state = new LogState();
     return { fresh: true, state, stored: { hardState: FRESH_HARD_STATE, entries: [] }, snapshotChunkCount: 0, runKeys: [] };
+  }
+  if (format === FORMAT_ONE_KEY_PER_ENTRY) {
+    throw corrupt('format', 0, `is ${JSON.stringify(format)}, the older layout with one key per entry; this version reads only ${JSON.stringify(FORMAT)} and does not convert it`);
   }
   if (format !== FORMAT) throw corrupt('format', 0, `is ${JSON.stringify(format)}, this code reads ${JSON.stringify(FORMAT)}`);
   const bounds = decode('bounds', meta.get('bounds'), decodeBounds);

@@ -1,7 +1,8 @@
 import t from 'tap';
-import { EntryType } from '@raftbus/core';
+import { CorruptLogError, EntryType } from '@raftbus/core';
 import type { Entry } from '@raftbus/core';
-import { entryIndexOf, entryKey } from '../src/records.js';
+import { crc32c } from '../src/crc32c.js';
+import { KEY_FORMAT, entryIndexOf, entryKey } from '../src/records.js';
 import { RocksDb } from '../src/rocksdb-binding.js';
 import { RocksDbLogStore } from '../src/rocksdb-log-store.js';
 import { tempDir } from './helpers.js';
@@ -82,4 +83,24 @@ t.test('a snapshot that replaces the whole log leaves no run behind', async (t) 
   const recovered = await reopened.open();
   t.same(view(recovered.entries), view(entries(21, 22, 3)));
   t.same(await reopened.runKeys(), [21], 'the old runs were deleted');
+});
+
+t.test('a store in the older one-key-per-entry format is refused by name', async (t) => {
+  const dir = tempDir('runs');
+  t.teardown(dir.remove);
+  const store = new RocksDbLogStore({ path: dir.path });
+  await store.open();
+  await store.close();
+  // Rewrite the format record as format 1 wrote it: checksum over the key and the body, then the body.
+  const body = Buffer.from('raftbus-log/1');
+  const value = Buffer.concat([Buffer.alloc(4), body]);
+  value.writeUInt32BE(crc32c(value, crc32c(KEY_FORMAT), 4), 0);
+  const db = await RocksDb.open(dir.path, {});
+  await db.batch([{ type: 'put', key: KEY_FORMAT, value }], true);
+  await db.close();
+  const reopened = new RocksDbLogStore({ path: dir.path });
+  const error = await reopened.open().then(() => undefined, (e: unknown) => e);
+  await reopened.close();
+  t.ok(error instanceof CorruptLogError, String(error));
+  t.match(String(error), /"raftbus-log\/1", the older layout with one key per entry; this version reads only "raftbus-log\/2"/);
 });
