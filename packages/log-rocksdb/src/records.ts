@@ -122,7 +122,7 @@ export function encodeRun(key: Buffer, entries: readonly Entry[]): Buffer {
   return value;
 }
 
-/** Why a run cannot be read at `index` (its first damaged or undecodable entry), or a stored run's entries. */
+/** A stored run that cannot be read: `index` names its first damaged or undecodable entry. */
 export class RunDamage extends Error {
   constructor(
     readonly index: number,
