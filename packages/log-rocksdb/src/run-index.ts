@@ -10,10 +10,6 @@ export class RunIndex {
     this.keys = [...keys];
   }
 
-  get size(): number {
-    return this.keys.length;
-  }
-
   /** The largest run key at or below `index`, or undefined. */
   floor(index: number): number | undefined {
     const at = this.upperBound(index) - 1;
@@ -43,9 +39,9 @@ export class RunIndex {
    * `lastIndex` (a run is live up to the next run's key − 1), and returns them.
    */
   removeDead(firstIndex: number, lastIndex: number): number[] {
-    let live = lastIndex < firstIndex ? this.keys.length : this.upperBound(firstIndex) - 1;
-    if (live < 0) live = 0;
-    return this.keys.splice(0, live);
+    // Every run before the one holding the first index is dead; all of them when the log is empty.
+    const deadCount = lastIndex < firstIndex ? this.keys.length : Math.max(0, this.upperBound(firstIndex) - 1);
+    return this.keys.splice(0, deadCount);
   }
 
   /** Index of the first key above `value`. */
