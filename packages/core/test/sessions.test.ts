@@ -52,3 +52,23 @@ t.test('expiry drops exactly the sessions idle past the TTL, whatever order clie
   }
   t.ok(checked > 200, `${checked} sessions checked across 200 seeded histories`);
 });
+
+t.test('a session keeps its unacknowledged answers within a count and a spread of sequence numbers', async (t) => {
+  const table = new SessionTable(60_000, 10, 4);
+  const ok = (n: number) => ({ result: new Uint8Array([n]), error: undefined });
+  for (let seq = 1; seq <= 4; seq++) table.record('c', seq, 1, ok(seq), 0);
+  t.same(table.check('c', 2, 0), { kind: 'duplicate', response: ok(2) }, 'a retry gets its first answer');
+  table.record('c', 5, 1, ok(5), 0);
+  t.equal(table.check('c', 1, 0).kind, 'stale', 'a fifth unacknowledged answer pushes out the oldest');
+  t.equal(table.check('c', 2, 0).kind, 'duplicate', 'the rest stay');
+  table.record('c', 6, 4, ok(6), 0);
+  t.equal(table.check('c', 3, 0).kind, 'stale', 'acknowledged answers are dropped');
+  t.same([4, 5, 6].map((s) => table.check('c', s, 0).kind), ['duplicate', 'duplicate', 'duplicate']);
+  // Sequence numbers spread over more than twice the count: the oldest go, although only three are kept.
+  table.record('c', 12, 4, ok(12), 0);
+  t.same([4, 5, 6, 12].map((s) => table.check('c', s, 0).kind), ['stale', 'duplicate', 'duplicate', 'duplicate'], 'a spread of 9 > 8 drops 4');
+  table.record('c', 2, 4, ok(2), 0);
+  t.equal(table.check('c', 2, 0).kind, 'stale', 'a number below the window is forgotten at once');
+  const copy = throughSnapshot(table);
+  t.same([4, 5, 6, 12, 13].map((s) => copy.check('c', s, 0).kind), ['stale', 'duplicate', 'duplicate', 'duplicate', 'apply'], 'a snapshot carries the same window');
+});

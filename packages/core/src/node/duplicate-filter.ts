@@ -1,10 +1,11 @@
 import { BinaryReader, BinaryWriter } from '@raftbus/state-machine';
+import { SequenceMap } from './sequence-map.js';
 
 interface Proposer {
   /** Every request id below this was answered at the proposer: any copy of it arriving now is stale. */
   ackedBelow: number;
   /** Request ids at or above `ackedBelow` already applied. */
-  readonly applied: Set<number>;
+  readonly applied: SequenceMap<true>;
   lastActiveLogTimeMs: number;
 }
 
@@ -30,23 +31,21 @@ export class DuplicateFilter {
   seen(origin: string, incarnation: number, requestId: number, ackedBelow: number, logTimeMs: number): boolean {
     const p = this.touch(origin, incarnation, logTimeMs);
     if (requestId < p.ackedBelow || p.applied.has(requestId)) return true;
-    p.applied.add(requestId);
+    this.keep(p, requestId);
     if (ackedBelow > p.ackedBelow) {
-      // Ids are handed out in order, so the acknowledged ones are usually a short run: delete that run,
-      // unless the jump is longer than the set (then scanning the set is cheaper).
-      if (ackedBelow - p.ackedBelow <= p.applied.size) {
-        for (let id = p.ackedBelow; id < ackedBelow; id++) p.applied.delete(id);
-      } else {
-        for (const id of p.applied) if (id < ackedBelow) p.applied.delete(id);
-      }
+      p.applied.deleteBelow(ackedBelow);
       p.ackedBelow = ackedBelow;
     }
-    if (p.applied.size > this.maxIdsPerProposer) {
-      const oldest = Math.min(...p.applied);
-      p.applied.delete(oldest);
-      p.ackedBelow = Math.max(p.ackedBelow, oldest + 1);
-    }
     return false;
+  }
+
+  /**
+   * Records `requestId` as applied: at most `maxIdsPerProposer` ids per proposer, over at most twice as
+   * many (the memory follows the spread). The oldest beyond either bound are treated as acknowledged.
+   */
+  private keep(p: Proposer, requestId: number): void {
+    const max = this.maxIdsPerProposer;
+    p.ackedBelow = Math.max(p.ackedBelow, p.applied.setWithin(requestId, true, max, 2 * max));
   }
 
   private lastKey = '';
@@ -66,7 +65,7 @@ export class DuplicateFilter {
     }
     let p = this.proposers.get(key);
     if (!p) {
-      p = { ackedBelow: 0, applied: new Set(), lastActiveLogTimeMs: logTimeMs };
+      p = { ackedBelow: 0, applied: new SequenceMap(), lastActiveLogTimeMs: logTimeMs };
       this.proposers.set(key, p);
       this.lastMovedKey = key;
       while (this.proposers.size > this.maxProposers) this.proposers.delete(this.proposers.keys().next().value!);
@@ -93,7 +92,7 @@ export class DuplicateFilter {
     w.uint(this.proposers.size);
     for (const [key, p] of this.proposers) {
       w.string(key).uint(p.ackedBelow).double(p.lastActiveLogTimeMs).uint(p.applied.size);
-      for (const id of p.applied) w.uint(id);
+      for (const id of p.applied.keys()) w.uint(id);
     }
   }
 
@@ -104,9 +103,9 @@ export class DuplicateFilter {
       const key = r.string();
       const ackedBelow = r.uint();
       const lastActiveLogTimeMs = r.double();
-      const applied = new Set<number>();
-      for (let k = r.uint(); k > 0; k--) applied.add(r.uint());
-      this.proposers.set(key, { ackedBelow, applied, lastActiveLogTimeMs });
+      const p: Proposer = { ackedBelow, applied: new SequenceMap(), lastActiveLogTimeMs };
+      for (let k = r.uint(); k > 0; k--) this.keep(p, r.uint());
+      this.proposers.set(key, p);
     }
   }
 }

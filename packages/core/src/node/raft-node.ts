@@ -58,7 +58,10 @@ export interface RaftNodeOptions<C, R, Q, QR> {
   readonly sessionTtlMs?: number;
   /** Bound on remembered client sessions. Default 100000. */
   readonly maxSessions?: number;
-  /** Unacknowledged answers remembered per session (a pipelining client's window). Default 4096. */
+  /**
+   * Unacknowledged answers remembered per session (a pipelining client's window), over at most twice as
+   * many sequence numbers. Beyond either, the oldest are forgotten and their retries refused. Default 4096.
+   */
   readonly maxResponsesPerSession?: number;
 }
 

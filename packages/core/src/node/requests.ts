@@ -9,6 +9,7 @@ import type { NodeId } from '../protocol/types.js';
 import type { Applied } from './applier.js';
 import type { Envelope } from './envelope.js';
 import type { Metrics, ProposalFailureReason } from './metrics.js';
+import { SequenceMap } from './sequence-map.js';
 
 type Status = 'queued' | 'submitted' | 'forwarded';
 
@@ -54,7 +55,8 @@ export class ProposalBook<R> {
   private nextRequestId = 1;
   private readonly pending = new Map<number, PendingProposal<R>>();
   private queue: PendingProposal<R>[] = [];
-  private readonly byIndex = new Map<number, PendingProposal<R>>();
+  /** Submitted proposals by log index: every key is above the applied index (applying an index answers it). */
+  private readonly byIndex = new SequenceMap<PendingProposal<R>>();
 
   constructor(
     private readonly maxPending: number,
@@ -139,7 +141,7 @@ export class ProposalBook<R> {
 
   /** A snapshot replaced the log up to `index`: proposals there may be in it, or not. */
   coveredBySnapshot(index: number): void {
-    for (const [i, p] of this.byIndex) if (i <= index) this.finish(p, new OutcomeUnknownError(`index ${i} was replaced by a snapshot`));
+    for (const [i, p] of this.byIndex.entries()) if (i <= index) this.finish(p, new OutcomeUnknownError(`index ${i} was replaced by a snapshot`));
     for (const p of this.pending.values()) {
       if (p.status === 'forwarded') this.finish(p, new OutcomeUnknownError('the log was replaced by a snapshot'));
     }

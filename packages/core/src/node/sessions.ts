@@ -1,4 +1,5 @@
 import { BinaryReader, BinaryWriter } from '@raftbus/state-machine';
+import { SequenceMap } from './sequence-map.js';
 
 /** The remembered outcome of one command of a session. */
 export interface SessionResponse {
@@ -11,7 +12,7 @@ interface Session {
   /** Every command below this sequence number has been answered and acknowledged by the client. */
   ackedBelow: number;
   /** Outcomes of applied commands at or above `ackedBelow`, by sequence number. */
-  readonly responses: Map<number, SessionResponse>;
+  readonly responses: SequenceMap<SessionResponse>;
   lastActiveLogTimeMs: number;
 }
 
@@ -58,30 +59,28 @@ export class SessionTable {
   record(clientId: string, seq: number, ackedBelow: number, response: SessionResponse, logTimeMs: number): void {
     let s = this.sessions.get(clientId);
     if (!s) {
-      s = { ackedBelow: 0, responses: new Map(), lastActiveLogTimeMs: logTimeMs };
+      s = { ackedBelow: 0, responses: new SequenceMap(), lastActiveLogTimeMs: logTimeMs };
       this.sessions.set(clientId, s);
       this.lastMovedId = clientId;
       // Bounded: beyond maxSessions the least recently active session is dropped (as if expired).
       while (this.sessions.size > this.maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
     }
     this.touch(clientId, s, logTimeMs);
-    s.responses.set(seq, response);
+    this.keep(s, seq, response);
     if (ackedBelow > s.ackedBelow) {
-      // A pipelining client acknowledges a short run of sequence numbers per command: delete that run,
-      // unless the jump is longer than the window (then scanning the window is cheaper). Scanning every
-      // time was O(window) per applied command.
-      if (ackedBelow - s.ackedBelow <= s.responses.size) {
-        for (let k = s.ackedBelow; k < ackedBelow; k++) s.responses.delete(k);
-      } else {
-        for (const k of s.responses.keys()) if (k < ackedBelow) s.responses.delete(k);
-      }
+      s.responses.deleteBelow(ackedBelow);
       s.ackedBelow = ackedBelow;
     }
-    if (s.responses.size > this.maxResponsesPerSession) {
-      const oldest = Math.min(...s.responses.keys());
-      s.responses.delete(oldest);
-      s.ackedBelow = Math.max(s.ackedBelow, oldest + 1);
-    }
+  }
+
+  /**
+   * Keeps `response` for `seq`: at most `maxResponsesPerSession` responses per session, over at most
+   * twice as many sequence numbers (the memory follows the spread). The oldest beyond either bound are
+   * forgotten as if acknowledged, so a retry of one of them is refused as stale.
+   */
+  private keep(s: Session, seq: number, response: SessionResponse): void {
+    const max = this.maxResponsesPerSession;
+    s.ackedBelow = Math.max(s.ackedBelow, s.responses.setWithin(seq, response, max, 2 * max));
   }
 
   /**
@@ -111,7 +110,7 @@ export class SessionTable {
     w.uint(this.sessions.size);
     for (const [id, s] of this.sessions) {
       w.string(id).uint(s.ackedBelow).double(s.lastActiveLogTimeMs).uint(s.responses.size);
-      for (const [seq, r] of s.responses) {
+      for (const [seq, r] of s.responses.entries()) {
         w.uint(seq);
         if (r.result !== undefined) w.uint(0).bytes(r.result);
         else w.uint(1).string(r.error ?? '');
@@ -126,13 +125,14 @@ export class SessionTable {
       const id = r.string();
       const ackedBelow = r.uint();
       const lastActiveLogTimeMs = r.double();
-      const responses = new Map<number, SessionResponse>();
+      const s: Session = { ackedBelow, responses: new SequenceMap(), lastActiveLogTimeMs };
       for (let k = r.uint(); k > 0; k--) {
         const seq = r.uint();
         const failed = r.uint() === 1;
-        responses.set(seq, failed ? { result: undefined, error: r.string() } : { result: r.bytes().slice(), error: undefined });
+        const response = failed ? { result: undefined, error: r.string() } : { result: r.bytes().slice(), error: undefined };
+        this.keep(s, seq, response);
       }
-      this.sessions.set(id, { ackedBelow, responses, lastActiveLogTimeMs });
+      this.sessions.set(id, s);
     }
   }
 }
