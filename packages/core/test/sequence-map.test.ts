@@ -68,6 +68,23 @@ t.test('growing the ring keeps every entry at its key, also when a key extends t
   t.equal(new SequenceMap().spanWith(7), 1, 'spanWith on an empty map');
 });
 
+t.test('a ring grown for a wide window shrinks once the window is narrow again, down to 256 slots', async (t) => {
+  const m = new SequenceMap<number>();
+  for (let k = 0; k < 4_000; k++) m.set(k, k);
+  t.equal(m.capacity, 4_096);
+  m.deleteBelow(3_000);
+  t.equal(m.capacity, 4_096, 'a span of 1000 still needs a quarter of it');
+  m.deleteBelow(3_950);
+  t.equal(m.capacity, 256, 'a span of 50 (under 4096 / 8) takes it down to 4 x 50, and no lower than 256');
+  t.same([...m.keys()].slice(0, 3), [3_950, 3_951, 3_952], 'with every entry still at its key');
+  for (let k = 3_950; k < 4_000; k++) m.delete(k);
+  t.equal(m.capacity, 256, 'empty, it keeps 256 slots: a window that fills and empties every batch does not regrow');
+  const small = new SequenceMap<number>();
+  for (let k = 0; k < 200; k++) small.set(k, k);
+  small.deleteBelow(200);
+  t.equal(small.capacity, 256, 'a ring of 256 or fewer slots keeps its size');
+});
+
 t.test('entries may be deleted while iterating', async (t) => {
   const m = new SequenceMap<number>();
   for (let k = 10; k < 30; k++) m.set(k, k);

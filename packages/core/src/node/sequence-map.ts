@@ -2,7 +2,8 @@
  * A map from non-negative integer keys to values, for keys that arrive in about increasing order and
  * leave in about the same order: sequence numbers, request ids, log indexes. The values sit in a ring
  * of slots over the keys' span, from the lowest key present to the highest; the ring doubles when the
- * span outgrows it and never moves otherwise.
+ * span outgrows it. A ring grown past SHRINK_FLOOR_SLOTS shrinks again once the span fits in an eighth
+ * of it.
  *
  * Why not a `Map`: V8's ordered hash tables rebuild themselves once deleted entries fill them, so a
  * `Map` used as a sliding window allocates a whole new table every few hundred operations. Those tables
@@ -12,6 +13,12 @@
  * Memory follows the span, not the count: callers bound the span (`span`, `spanWith`) as well as the
  * size. Values must not be `undefined` (an empty slot is `undefined`).
  */
+/**
+ * Rings up to this many slots (2 KiB of pointers) keep their size: a window that fills and empties every
+ * batch, as at 256 requests in flight, would otherwise regrow its ring every time.
+ */
+const SHRINK_FLOOR_SLOTS = 256;
+
 export class SequenceMap<V> {
   private slots: (V | undefined)[];
   private mask: number;
@@ -21,14 +28,21 @@ export class SequenceMap<V> {
   private end = 0;
   private count = 0;
 
+  private readonly minCapacity: number;
+
   constructor(initialCapacity = 16) {
-    const capacity = powerOfTwoAtLeast(Math.max(1, initialCapacity));
-    this.slots = new Array<V | undefined>(capacity).fill(undefined);
-    this.mask = capacity - 1;
+    this.minCapacity = powerOfTwoAtLeast(Math.max(1, initialCapacity));
+    this.slots = new Array<V | undefined>(this.minCapacity).fill(undefined);
+    this.mask = this.minCapacity - 1;
   }
 
   get size(): number {
     return this.count;
+  }
+
+  /** Slots in the ring: the memory held, in pointers. */
+  get capacity(): number {
+    return this.slots.length;
   }
 
   /** Keys from the lowest present to the highest present, inclusive (0 when empty). */
@@ -102,6 +116,7 @@ export class SequenceMap<V> {
     if (this.count === 0) this.first = this.end;
     else if (key === this.first) while (this.slots[this.first & this.mask] === undefined) this.first++;
     else if (key === this.end - 1) while (this.slots[(this.end - 1) & this.mask] === undefined) this.end--;
+    this.shrinkToFit();
     return true;
   }
 
@@ -122,6 +137,7 @@ export class SequenceMap<V> {
       this.first = stop;
       while (this.slots[this.first & this.mask] === undefined) this.first++;
     }
+    this.shrinkToFit();
     return deleted;
   }
 
@@ -153,7 +169,21 @@ export class SequenceMap<V> {
   /** Grows the ring to hold a span of `span` keys, keeping every entry at its key. */
   private reserve(span: number): void {
     if (span <= this.slots.length) return;
-    const capacity = powerOfTwoAtLeast(span);
+    this.resize(powerOfTwoAtLeast(span));
+  }
+
+  /**
+   * A ring that once held a wide window gives its memory back: once the span fits in an eighth of the
+   * ring, it shrinks to four times the span, or SHRINK_FLOOR_SLOTS. Growing again needs the span to
+   * quadruple, so the two cannot alternate quickly.
+   */
+  private shrinkToFit(): void {
+    const capacity = this.slots.length;
+    const floor = Math.max(this.minCapacity, SHRINK_FLOOR_SLOTS);
+    if (capacity > floor && this.span <= capacity / 8) this.resize(Math.max(floor, powerOfTwoAtLeast(4 * Math.max(1, this.span))));
+  }
+
+  private resize(capacity: number): void {
     const slots = new Array<V | undefined>(capacity).fill(undefined);
     const mask = capacity - 1;
     for (let k = this.first; k < this.end; k++) slots[k & mask] = this.slots[k & this.mask];
