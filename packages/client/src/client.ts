@@ -3,6 +3,7 @@ import { OutcomeUnknownError, OverloadedError, TimeoutError } from '@raftbus/cor
 import type { StateMachineDefinition } from '@raftbus/state-machine';
 import { Context, curveKeyPair } from 'zeromq';
 import { NodeConnection, type ConnectionEvents, type ResponseFrame } from './connection.js';
+import { DeadlineList } from './deadlines.js';
 import { ClientClosedError, ClientConfigError } from './errors.js';
 import { CounterClient, typedEndpoint, type ReadRequestOptions, type RequestOptions, type TypedEndpoint } from './helpers.js';
 import { resolveClientOptions, type RaftbusClientOptions, type ResolvedClientOptions } from './options.js';
@@ -70,6 +71,8 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
   private readonly parked = new Set<PendingRequest>();
   /** Every request not yet finished, whatever its state (close() fails them all). */
   private readonly pending = new Set<PendingRequest>();
+  /** Every request's one pending timer (attempt, deadline or backoff), behind a single Node timer. */
+  private readonly timers = new DeadlineList<PendingRequest>((req) => this.onTimer(req));
   private active = 0;
   private leaderId = '';
   private nextRequestId = 1;
@@ -236,12 +239,10 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
   }
 
   private arm(req: PendingRequest, atMs: number): void {
-    if (req.timer) clearTimeout(req.timer);
-    req.timer = setTimeout(() => this.onTimer(req), Math.max(0, atMs - Date.now()));
+    this.timers.arm(req, atMs);
   }
 
   private onTimer(req: PendingRequest): void {
-    req.timer = undefined;
     if (req.state === 'done') return;
     if (Date.now() >= req.deadlineMs) return this.expire(req);
     if (req.state === 'delayed') return this.dispatch(req);
@@ -270,7 +271,7 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
     if (was === 'done') return;
     req.state = 'done';
     this.pending.delete(req);
-    if (req.timer) clearTimeout(req.timer);
+    this.timers.disarm(req);
     if (was === 'inflight') this.inflight.delete(req.attemptId);
     if (was === 'parked') this.parked.delete(req);
     if (was === 'waiting') {
@@ -393,6 +394,7 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
       this.closed = true;
       this.waiting.drain();
       for (const req of [...this.pending]) this.finish(req, new ClientClosedError(), undefined);
+      this.timers.clear();
       await Promise.all(this.conns.map((c) => c.close()));
     })();
     return this.closing;

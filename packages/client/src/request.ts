@@ -1,4 +1,5 @@
 import type { NodeConnection } from './connection.js';
+import type { DeadlineLinks } from './deadlines.js';
 
 export type RequestState =
   /** Waiting for an in-flight slot (or, for a command, room in the session window). */
@@ -12,7 +13,7 @@ export type RequestState =
   | 'done';
 
 /** One caller's request, across all its attempts. */
-export class PendingRequest {
+export class PendingRequest implements DeadlineLinks<PendingRequest> {
   state: RequestState = 'waiting';
   /** Session sequence number (commands; 0 for queries). Fixed at admission, the same for every attempt. */
   seq = 0;
@@ -27,7 +28,11 @@ export class PendingRequest {
   redirectsInARow = 0;
   /** What went wrong last, for the error a caller gets at the deadline. */
   lastProblem = 'no attempt answered';
-  timer: NodeJS.Timeout | undefined;
+  /** When its timer is due (the attempt's end, the deadline, or the end of a backoff), in the client's DeadlineList. */
+  dueAtMs = 0;
+  duePrev: PendingRequest | undefined = undefined;
+  dueNext: PendingRequest | undefined = undefined;
+  dueList: DeadlineLinks<PendingRequest>['dueList'] = undefined;
 
   constructor(
     readonly kind: 'command' | 'query',
