@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OutcomeUnknownError, OverloadedError, TimeoutError } from '@raftbus/core';
+import { OutcomeUnknownError, OverloadedError, SequenceMap, TimeoutError } from '@raftbus/core';
 import type { StateMachineDefinition } from '@raftbus/state-machine';
 import { Context, curveKeyPair } from 'zeromq';
 import { NodeConnection, type ConnectionEvents, type ResponseFrame } from './connection.js';
@@ -65,7 +65,7 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
   private readonly byNodeId = new Map<string, NodeConnection>();
   private readonly session: SessionWindow;
   private readonly policy: RetryPolicy;
-  private readonly inflight = new Map<number, PendingRequest>();
+  private readonly inflight = new SequenceMap<PendingRequest>();
   private readonly waiting = new Fifo<PendingRequest>();
   private waitingCount = 0;
   private readonly parked = new Set<PendingRequest>();

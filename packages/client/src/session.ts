@@ -1,3 +1,5 @@
+import { SequenceMap } from '@raftbus/core';
+
 /**
  * The client half of an exactly-once session (see @raftbus/core sessions): sequence numbers for
  * commands, and `ackedBelow`, the lowest sequence number whose answer the client does not have yet.
@@ -11,7 +13,8 @@
 export class SessionWindow {
   private nextSeq = 1;
   private lowestOpen = 1;
-  private readonly open = new Set<number>();
+  /** Open sequence numbers: a window that slides with every command (a Set would churn its table). */
+  private readonly open = new SequenceMap<true>();
 
   constructor(readonly windowMax: number) {}
 
@@ -33,7 +36,7 @@ export class SessionWindow {
   /** The sequence number of a new command. Call canOpen() first. */
   openNext(): number {
     const seq = this.nextSeq++;
-    this.open.add(seq);
+    this.open.set(seq, true);
     return seq;
   }
 

@@ -13,6 +13,7 @@ export { silentLogger } from './node/logger.js';
 export { encodeEnvelope, decodeEnvelope } from './node/envelope.js';
 export type { Envelope } from './node/envelope.js';
 export { SessionTable } from './node/sessions.js';
+export { SequenceMap } from './node/sequence-map.js';
 export * from './storage/log-state.js';
 export * from './storage/memory-log-store.js';
 export * from './transport/memory-transport.js';

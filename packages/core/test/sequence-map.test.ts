@@ -107,6 +107,9 @@ t.test('refuses keys it cannot place and undefined values', async (t) => {
   m.set(0, 1);
   t.throws(() => m.set(2 ** 31, 1), /over 2\^30 keys/, 'a span over 2^30 keys');
   t.same([...m.entries()], [[0, 1]], 'a refused set changes nothing');
+  m.set(5, 5);
+  t.same([m.get(5.5), m.has(4.5), m.delete(5.25)], [undefined, false, false], 'a key that is not an integer is never present');
+  t.equal(m.get(5), 5);
 });
 
 t.test('setWithin keeps at most maxSize entries over at most maxSpan keys, dropping the oldest', async (t) => {

@@ -62,8 +62,9 @@ export class SequenceMap<V> {
     return this.count === 0 ? undefined : this.first;
   }
 
+  /** The value at `key`; undefined for any key not present, including one that is not an integer. */
   get(key: number): V | undefined {
-    return key >= this.first && key < this.end ? this.slots[key & this.mask] : undefined;
+    return key >= this.first && key < this.end && Number.isInteger(key) ? this.slots[key & this.mask] : undefined;
   }
 
   has(key: number): boolean {
