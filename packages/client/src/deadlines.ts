@@ -1,22 +1,21 @@
-/** What a DeadlineList keeps in its list: the links live in the item itself, so arming allocates nothing. */
+/** What a DeadlineList keeps: its place in the list lives in the item itself, so arming allocates nothing. */
 export interface DeadlineLinks<T> {
   dueAtMs: number;
-  duePrev: T | undefined;
-  dueNext: T | undefined;
+  /** The item's position in its list's heap; -1 when it is in none. */
+  dueIndex: number;
   /** The list the item is in, or undefined. */
   dueList: { disarm(item: T): void } | undefined;
 }
 
 /**
- * Items ordered by when they are due, behind one timer. The client arms one deadline per request attempt;
- * with a `setTimeout` each, every request cost a Timeout object and a closure, and durations that all
- * differ (a deadline minus now) each took their own slot in Node's timer queue. Here an item is linked
- * into the list at its place (from the tail: deadlines armed with one timeout come in order, so that is
- * one step), unlinked in O(1), and a single timer waits for the head.
+ * Items ordered by when they are due, behind one timer. The client arms one timer per request (its
+ * attempt, its deadline or a backoff); with a `setTimeout` each, every request cost a Timeout object and a
+ * closure, and durations that all differ (a deadline minus now) each took their own slot in Node's timer
+ * queue. Here the items sit in a binary heap by due time (arming and disarming are O(log n), whatever
+ * order the times come in, and allocate nothing), and a single timer waits for the earliest.
  */
 export class DeadlineList<T extends DeadlineLinks<T>> {
-  private head: T | undefined;
-  private tail: T | undefined;
+  private readonly heap: T[] = [];
   private timer: NodeJS.Timeout | undefined;
   /** When the timer fires; Infinity when none is set. */
   private timerAtMs = Infinity;
@@ -26,40 +25,46 @@ export class DeadlineList<T extends DeadlineLinks<T>> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get empty(): boolean {
-    return this.head === undefined;
+  get size(): number {
+    return this.heap.length;
   }
 
   /** Makes `item` due at `atMs`, replacing whatever it was armed for in any list. */
   arm(item: T, atMs: number): void {
-    item.dueList?.disarm(item);
+    if (item.dueList !== this) {
+      item.dueList?.disarm(item);
+      item.dueList = this;
+      item.dueIndex = this.heap.length;
+      this.heap.push(item);
+    }
     item.dueAtMs = atMs;
-    item.dueList = this;
-    let after = this.tail;
-    while (after !== undefined && after.dueAtMs > atMs) after = after.duePrev;
-    item.duePrev = after;
-    item.dueNext = after === undefined ? this.head : after.dueNext;
-    if (item.dueNext === undefined) this.tail = item;
-    else item.dueNext.duePrev = item;
-    if (after === undefined) this.head = item;
-    else after.dueNext = item;
+    this.siftUp(item.dueIndex);
+    this.siftDown(item.dueIndex);
     if (atMs < this.timerAtMs) this.schedule(atMs);
   }
 
   /** Takes `item` out of this list (nothing if it is not in it). A timer set for it fires to no effect. */
   disarm(item: T): void {
     if (item.dueList !== this) return;
-    if (item.duePrev === undefined) this.head = item.dueNext;
-    else item.duePrev.dueNext = item.dueNext;
-    if (item.dueNext === undefined) this.tail = item.duePrev;
-    else item.dueNext.duePrev = item.duePrev;
-    item.duePrev = item.dueNext = undefined;
+    const at = item.dueIndex;
+    const last = this.heap.pop()!;
+    if (last !== item) {
+      this.heap[at] = last;
+      last.dueIndex = at;
+      this.siftUp(at);
+      this.siftDown(last.dueIndex);
+    }
+    item.dueIndex = -1;
     item.dueList = undefined;
   }
 
   /** Drops every item and the timer. */
   clear(): void {
-    while (this.head !== undefined) this.disarm(this.head);
+    for (const item of this.heap) {
+      item.dueIndex = -1;
+      item.dueList = undefined;
+    }
+    this.heap.length = 0;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.timerAtMs = Infinity;
@@ -77,12 +82,44 @@ export class DeadlineList<T extends DeadlineLinks<T>> {
     // The due items are taken out first: onDue may arm an item again, even for a time already past.
     const due: T[] = [];
     const now = this.now();
-    while (this.head !== undefined && this.head.dueAtMs <= now) {
-      const item = this.head;
+    while (this.heap.length > 0 && this.heap[0]!.dueAtMs <= now) {
+      const item = this.heap[0]!;
       this.disarm(item);
       due.push(item);
     }
     for (const item of due) this.onDue(item);
-    if (this.head !== undefined && this.timer === undefined) this.schedule(this.head.dueAtMs);
+    if (this.heap.length > 0 && this.timer === undefined) this.schedule(this.heap[0]!.dueAtMs);
+  }
+
+  private siftUp(i: number): void {
+    const heap = this.heap;
+    const item = heap[i]!;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heap[parent]!.dueAtMs <= item.dueAtMs) break;
+      heap[i] = heap[parent]!;
+      heap[i]!.dueIndex = i;
+      i = parent;
+    }
+    heap[i] = item;
+    item.dueIndex = i;
+  }
+
+  private siftDown(i: number): void {
+    const heap = this.heap;
+    const n = heap.length;
+    const item = heap[i]!;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && heap[right]!.dueAtMs < heap[left]!.dueAtMs ? right : left;
+      if (heap[child]!.dueAtMs >= item.dueAtMs) break;
+      heap[i] = heap[child]!;
+      heap[i]!.dueIndex = i;
+      i = child;
+    }
+    heap[i] = item;
+    item.dueIndex = i;
   }
 }

@@ -30,8 +30,7 @@ export class PendingRequest implements DeadlineLinks<PendingRequest> {
   lastProblem = 'no attempt answered';
   /** When its timer is due (the attempt's end, the deadline, or the end of a backoff), in the client's DeadlineList. */
   dueAtMs = 0;
-  duePrev: PendingRequest | undefined = undefined;
-  dueNext: PendingRequest | undefined = undefined;
+  dueIndex = -1;
   dueList: DeadlineLinks<PendingRequest>['dueList'] = undefined;
 
   constructor(
