@@ -75,7 +75,13 @@ export async function recover(db: RocksDb, path: string): Promise<Recovered> {
     return { fresh: true, state, stored: { hardState: FRESH_HARD_STATE, entries: [] }, snapshotChunkCount: 0, runKeys: [] };
   }
   if (format === FORMAT_ONE_KEY_PER_ENTRY) {
-    throw corrupt('format', 0, `is ${JSON.stringify(format)}, the older layout with one key per entry; this version reads only ${JSON.stringify(FORMAT)} and does not convert it`);
+    throw corrupt(
+      'format',
+      0,
+      `is ${JSON.stringify(format)}, the older layout with one key per entry; this version reads only ${JSON.stringify(FORMAT)} and does not convert it. ` +
+        'Open it with the version that wrote it, or start the whole cluster over by removing every node\'s data directory ' +
+        '(one node restarted empty could vote twice in a term)',
+    );
   }
   if (format !== FORMAT) throw corrupt('format', 0, `is ${JSON.stringify(format)}, this code reads ${JSON.stringify(FORMAT)}`);
   const bounds = decode('bounds', meta.get('bounds'), decodeBounds);

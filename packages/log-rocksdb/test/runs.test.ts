@@ -103,4 +103,5 @@ t.test('a store in the older one-key-per-entry format is refused by name', async
   await reopened.close();
   t.ok(error instanceof CorruptLogError, String(error));
   t.match(String(error), /"raftbus-log\/1", the older layout with one key per entry; this version reads only "raftbus-log\/2"/);
+  t.match(String(error), /removing every node's data directory/, 'and says how to start over');
 });

@@ -19,6 +19,8 @@ const READY_TIMEOUT_MS = 30_000;
 /** Node k's client endpoint (@raftbus/client) listens on base + CLIENT_PORT_OFFSET + k (k from 1). */
 export const CLIENT_PORT_OFFSET = 50;
 const STOP_GRACE_MS = 10_000;
+/** Characters of a node's stderr kept to quote its last line if it exits on its own. */
+const STDERR_TAIL_CHARS = 2_000;
 
 function intFlag(value: string, field: string, min: number, max: number): number {
   const n = Number(value);
@@ -43,6 +45,8 @@ export async function upCommand(flags: UpFlags): Promise<void> {
   const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
   const children = new Map<string, ChildProcess>();
   let shuttingDown = false;
+  /** The exit code once every node has stopped: 1 when the cluster never came up. */
+  let exitCode = 0;
 
   for (const [k, id] of ids.entries()) {
     const args = [cli, 'start', '--id', id, '--cluster', cluster, '--data', join(dataRoot, id), '--http', `${flags.host}:${httpBasePort + k + 1}`, '--app', flags.app, '--http-peers', httpPeers, '--client', clientAddresses[k]!];
@@ -52,10 +56,20 @@ export async function upCommand(flags: UpFlags): Promise<void> {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
+    let stderrTail = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-STDERR_TAIL_CHARS)));
     child.on('exit', (code, signal) => {
       children.delete(id);
-      if (!shuttingDown) console.log(`${id} exited (${signal ?? `code ${code}`}); see ${join(dataRoot, `${id}.log`)}`);
-      if (children.size === 0 && shuttingDown) process.exit(0);
+      if (!shuttingDown) {
+        // The node's own last words (a bad config, a corrupt log) say more than its exit code.
+        const reason = stderrTail.trim().split('\n').pop()?.trim();
+        console.log(`${id} exited (${signal ?? `code ${code}`})${reason ? `: ${reason}` : ''}; see ${join(dataRoot, `${id}.log`)}`);
+        if (children.size === 0) {
+          console.error('every node has exited; stopping');
+          process.exit(1);
+        }
+      }
+      if (children.size === 0 && shuttingDown) process.exit(exitCode);
     });
     children.set(id, child);
   }
@@ -69,7 +83,7 @@ export async function upCommand(flags: UpFlags): Promise<void> {
       for (const c of children.values()) c.kill('SIGKILL');
       process.exit(1);
     }, STOP_GRACE_MS).unref();
-    if (children.size === 0) process.exit(0);
+    if (children.size === 0) process.exit(exitCode);
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
@@ -93,6 +107,7 @@ export async function upCommand(flags: UpFlags): Promise<void> {
   if (shuttingDown) return;
   if (!leader) {
     console.error(`the cluster did not elect a leader within ${READY_TIMEOUT_MS / 1000} s; logs are in ${dataRoot}`);
+    exitCode = 1;
     shutdown();
     return;
   }
