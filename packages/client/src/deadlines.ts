@@ -20,10 +20,7 @@ export class DeadlineList<T extends DeadlineLinks<T>> {
   /** When the timer fires; Infinity when none is set. */
   private timerAtMs = Infinity;
 
-  constructor(
-    private readonly onDue: (item: T) => void,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly onDue: (item: T) => void) {}
 
   get size(): number {
     return this.heap.length;
@@ -73,7 +70,7 @@ export class DeadlineList<T extends DeadlineLinks<T>> {
   private schedule(atMs: number): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timerAtMs = atMs;
-    this.timer = setTimeout(() => this.fire(), Math.max(0, atMs - this.now()));
+    this.timer = setTimeout(() => this.fire(), Math.max(0, atMs - Date.now()));
   }
 
   private fire(): void {
@@ -81,7 +78,7 @@ export class DeadlineList<T extends DeadlineLinks<T>> {
     this.timerAtMs = Infinity;
     // The due items are taken out first: onDue may arm an item again, even for a time already past.
     const due: T[] = [];
-    const now = this.now();
+    const now = Date.now();
     while (this.heap.length > 0 && this.heap[0]!.dueAtMs <= now) {
       const item = this.heap[0]!;
       this.disarm(item);

@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { CorruptLogError, EntryType } from '@raftbus/core';
 import type { Entry } from '@raftbus/core';
 import { crc32c } from '../src/crc32c.js';
@@ -14,6 +14,13 @@ const entry = (index: number, term: number): Entry => ({ index, term, type: Entr
 const entries = (first: number, last: number, term: number): Entry[] => Array.from({ length: last - first + 1 }, (_, k) => entry(first + k, term));
 const view = (list: readonly Entry[]) => list.map((e) => `${e.index}@${e.term}:${Buffer.from(e.data).toString()}`);
 
+/** A fresh data directory for one test, removed after it. */
+function storePath(t: Test): string {
+  const dir = tempDir('runs');
+  t.teardown(dir.remove);
+  return dir.path;
+}
+
 class ReachableStore extends RocksDbLogStore {
   async runKeys(): Promise<number[]> {
     const keys: number[] = [];
@@ -23,9 +30,8 @@ class ReachableStore extends RocksDbLogStore {
 }
 
 t.test('a conflicting write inside a run supersedes its tail, in reads and after a reopen', async (t) => {
-  const dir = tempDir('runs');
-  t.teardown(dir.remove);
-  let store = new ReachableStore({ path: dir.path });
+  const path = storePath(t);
+  let store = new ReachableStore({ path });
   await store.open();
   await store.write({ entries: entries(1, 10, 1), hardState: { term: 1, vote: 'n1', commit: 4 } });
   await store.write({ entries: entries(11, 12, 1) });
@@ -37,21 +43,20 @@ t.test('a conflicting write inside a run supersedes its tail, in reads and after
   t.same(await store.runKeys(), [1, 6], 'the run at 11 went in the same batch');
   await store.close();
 
-  store = new ReachableStore({ path: dir.path });
+  store = new ReachableStore({ path });
   const recovered = await store.open();
   t.same(view(recovered.entries), expected, 'recovery ignores the dead tail of the run at 1');
   await store.write({ entries: entries(9, 9, 2) });
   t.same(view(await store.entries(8, 10)), [...view(entries(8, 9, 2))], 'an append after the reopen extends the log');
   await store.close();
-  store = new ReachableStore({ path: dir.path });
+  store = new ReachableStore({ path });
   t.same(view((await store.open()).entries), [...expected, ...view(entries(9, 9, 2))]);
   await store.close();
 });
 
 t.test('compaction deletes the runs left without a live entry, and only those', async (t) => {
-  const dir = tempDir('runs');
-  t.teardown(dir.remove);
-  const store = new ReachableStore({ path: dir.path });
+  const path = storePath(t);
+  const store = new ReachableStore({ path });
   t.teardown(() => store.close());
   await store.open();
   for (const [first, last] of [[1, 4], [5, 8], [9, 12], [13, 16]] as const) {
@@ -60,7 +65,7 @@ t.test('compaction deletes the runs left without a live entry, and only those', 
   await store.write({ snapshot: { meta: { index: 10, term: 1, confState: CONF }, data: Buffer.from('state') }, entries: [] });
   await store.compact(10);
   await store.close();
-  const reopened = new ReachableStore({ path: dir.path });
+  const reopened = new ReachableStore({ path });
   t.teardown(() => reopened.close());
   const recovered = await reopened.open();
   t.same(view(recovered.entries), view(entries(11, 16, 1)), 'the log after the snapshot survives');
@@ -68,9 +73,8 @@ t.test('compaction deletes the runs left without a live entry, and only those', 
 });
 
 t.test('a snapshot that replaces the whole log leaves no run behind', async (t) => {
-  const dir = tempDir('runs');
-  t.teardown(dir.remove);
-  const store = new ReachableStore({ path: dir.path });
+  const path = storePath(t);
+  const store = new ReachableStore({ path });
   await store.open();
   await store.write({ entries: entries(1, 6, 1), hardState: { term: 1, vote: 'n1', commit: 2 } });
   await store.write({ entries: entries(7, 9, 1) });
@@ -78,7 +82,7 @@ t.test('a snapshot that replaces the whole log leaves no run behind', async (t) 
   await store.write({ snapshot: { meta: { index: 20, term: 3, confState: CONF }, data: Buffer.from('s') }, entries: [], hardState: { term: 3, vote: '', commit: 20 } });
   await store.write({ entries: entries(21, 22, 3) });
   await store.close();
-  const reopened = new ReachableStore({ path: dir.path });
+  const reopened = new ReachableStore({ path });
   t.teardown(() => reopened.close());
   const recovered = await reopened.open();
   t.same(view(recovered.entries), view(entries(21, 22, 3)));
@@ -86,19 +90,18 @@ t.test('a snapshot that replaces the whole log leaves no run behind', async (t) 
 });
 
 t.test('a store in the older one-key-per-entry format is refused by name', async (t) => {
-  const dir = tempDir('runs');
-  t.teardown(dir.remove);
-  const store = new RocksDbLogStore({ path: dir.path });
+  const path = storePath(t);
+  const store = new RocksDbLogStore({ path });
   await store.open();
   await store.close();
   // Rewrite the format record as format 1 wrote it: checksum over the key and the body, then the body.
   const body = Buffer.from('raftbus-log/1');
   const value = Buffer.concat([Buffer.alloc(4), body]);
   value.writeUInt32BE(crc32c(value, crc32c(KEY_FORMAT), 4), 0);
-  const db = await RocksDb.open(dir.path, {});
+  const db = await RocksDb.open(path, {});
   await db.batch([{ type: 'put', key: KEY_FORMAT, value }], true);
   await db.close();
-  const reopened = new RocksDbLogStore({ path: dir.path });
+  const reopened = new RocksDbLogStore({ path });
   const error = await reopened.open().then(() => undefined, (e: unknown) => e);
   await reopened.close();
   t.ok(error instanceof CorruptLogError, String(error));
