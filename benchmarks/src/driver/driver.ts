@@ -2,6 +2,9 @@
  * The load driver: a child process of the bench that puts payload-sized values into the kv-store
  * cluster through @raftbus/client, step after step, and reports each step as a JSON line (protocol.ts).
  *   node driver.js '<DriverConfig JSON>'
+ *
+ * Each put is the kv-store's `set`: the new value in, no old value back, as etcd's benchmark put (no
+ * `prev_kv`). Its `put` would also copy, keep and send back the 128 B it replaced, on every replica.
  */
 import { randomBytes } from 'node:crypto';
 import { RaftbusClient } from '@raftbus/client';
@@ -19,7 +22,7 @@ async function runStep(client: RaftbusClient, step: DriverStep, index: number): 
   const kv = client.kv();
   // Random bytes: a compressible value would flatter any store that compresses.
   const value = randomBytes(step.payloadBytes);
-  const send = (seq: number) => kv.put(`k${seq % config.keySpace}`, value);
+  const send = (seq: number) => kv.set(`k${seq % config.keySpace}`, value);
   let cpuAtStart = process.cpuUsage();
   let cpuInWindow: NodeJS.CpuUsage = { user: 0, system: 0 };
   let retriesAtStart = client.stats.retries;
@@ -70,7 +73,7 @@ const CLUSTER_WARMUP_IN_FLIGHT = 64;
 async function warmCluster(client: RaftbusClient): Promise<void> {
   const kv = client.kv();
   const value = randomBytes(config.steps[0]?.payloadBytes ?? 128);
-  const send = (seq: number) => kv.put(`k${seq % config.keySpace}`, value);
+  const send = (seq: number) => kv.set(`k${seq % config.keySpace}`, value);
   await closedLoop(send, CLUSTER_WARMUP_IN_FLIGHT, { warmupMs: CLUSTER_WARMUP_MS, measureMs: 0, requestsMax: REQUESTS_PER_LEVEL_MAX });
 }
 

@@ -24,6 +24,15 @@ export class KvClient {
     throw new UnexpectedKvResultError('put', res.kind);
   }
 
+  /**
+   * Set `key` without learning what it replaced: `put` minus the old value, which no replica then copies,
+   * keeps for retries or sends back (etcd's put without `prev_kv`). Resolves once the write is applied.
+   */
+  async set(key: string, value: Uint8Array, options?: KvProposeOptions): Promise<void> {
+    const res = await this.endpoint.propose({ type: 'set', key, value }, options);
+    if (res.kind !== 'set') throw new UnexpectedKvResultError('set', res.kind);
+  }
+
   /** Remove `key`; resolves to false if it was already absent. */
   async delete(key: string, options?: KvProposeOptions): Promise<boolean> {
     const res = await this.endpoint.propose({ type: 'delete', key }, options);

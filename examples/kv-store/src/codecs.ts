@@ -8,8 +8,8 @@ import { copyBytes } from './bytes.js';
 import type { KvCommand, KvQuery, KvQueryResult, KvResult } from './types.js';
 
 // Plain objects, not enums: Node's type stripping (Node 22+) cannot run enums.
-const CommandTag = { Put: 1, Delete: 2, Cas: 3 } as const;
-const ResultTag = { Put: 1, Delete: 2, Cas: 3 } as const;
+const CommandTag = { Put: 1, Delete: 2, Cas: 3, Set: 4 } as const;
+const ResultTag = { Put: 1, Delete: 2, Cas: 3, Set: 4 } as const;
 const QueryTag = { Get: 1 } as const;
 /** Room for a tag, length prefixes and a short key, on top of the value bytes. */
 const FRAME_OVERHEAD_BYTES = 24;
@@ -37,6 +37,8 @@ export const kvCommandCodec: Codec<KvCommand> = {
     switch (c.type) {
       case 'put':
         return w.uint(CommandTag.Put).string(c.key).bytes(c.value).finish();
+      case 'set':
+        return w.uint(CommandTag.Set).string(c.key).bytes(c.value).finish();
       case 'delete':
         return w.uint(CommandTag.Delete).string(c.key).finish();
       case 'cas':
@@ -49,6 +51,8 @@ export const kvCommandCodec: Codec<KvCommand> = {
     switch (tag) {
       case CommandTag.Put:
         return done(r, { type: 'put', key: r.string(), value: r.bytes() });
+      case CommandTag.Set:
+        return done(r, { type: 'set', key: r.string(), value: r.bytes() });
       case CommandTag.Delete:
         return done(r, { type: 'delete', key: r.string() });
       case CommandTag.Cas:
@@ -64,6 +68,8 @@ export const kvResultCodec: Codec<KvResult> = {
     switch (res.kind) {
       case 'put':
         return writeOptionalBytes(new BinaryWriter(FRAME_OVERHEAD_BYTES + (res.previous?.byteLength ?? 0)).uint(ResultTag.Put), res.previous).finish();
+      case 'set':
+        return new BinaryWriter(1).uint(ResultTag.Set).finish();
       case 'delete':
         return new BinaryWriter(4).uint(ResultTag.Delete).uint(res.deleted ? 1 : 0).finish();
       case 'cas':
@@ -76,6 +82,8 @@ export const kvResultCodec: Codec<KvResult> = {
     switch (tag) {
       case ResultTag.Put:
         return done(r, { kind: 'put', previous: readOptionalBytes(r, true) });
+      case ResultTag.Set:
+        return done(r, { kind: 'set' });
       case ResultTag.Delete:
         return done(r, { kind: 'delete', deleted: r.uint() === 1 });
       case ResultTag.Cas:

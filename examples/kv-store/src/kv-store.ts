@@ -2,11 +2,13 @@ import { Buffer } from 'node:buffer';
 import { BinaryReader, BinaryWriter, DecodeError, type StateMachine } from '@raftbus/state-machine';
 import { copyBytes, fromByteString, toByteString } from './bytes.js';
 import { KvArgumentError, KvLimitError } from './errors.js';
-import { DEFAULT_KV_LIMITS, type CasCommand, type CasResult, type KvCommand, type KvLimits, type KvQuery, type KvQueryResult, type KvResult } from './types.js';
+import { DEFAULT_KV_LIMITS, type CasCommand, type CasResult, type KvCommand, type KvLimits, type KvQuery, type KvQueryResult, type KvResult, type SetResult } from './types.js';
 
 const SNAPSHOT_VERSION = 1;
 /** Snapshot bytes per entry besides the key and value: two length prefixes (≤ 3 bytes each at the bounds). */
 const SNAPSHOT_ENTRY_OVERHEAD_BYTES = 8;
+/** Every set answers the same frozen result: nothing per command to allocate. */
+const SET_RESULT: SetResult = Object.freeze({ kind: 'set' });
 
 /**
  * A map from string keys to byte values with put, delete and compare-and-set, as a deterministic state
@@ -40,6 +42,13 @@ export class KvStore implements StateMachine<KvCommand, KvResult, KvQuery, KvQue
         if (previous === undefined) this.checkRoom(key);
         this.data.set(key, toByteString(value));
         return { kind: 'put', previous: previous === undefined ? null : fromByteString(previous) };
+      }
+      case 'set': {
+        const key = this.checkKey(command.key);
+        const value = this.checkValue('value', command.value);
+        if (!this.data.has(key)) this.checkRoom(key);
+        this.data.set(key, toByteString(value));
+        return SET_RESULT;
       }
       case 'delete':
         return { kind: 'delete', deleted: this.data.delete(this.checkKey(command.key)) };

@@ -7,6 +7,16 @@ export interface PutCommand {
   readonly value: Uint8Array;
 }
 
+/**
+ * Set `key` to `value` and answer nothing else: `put` without the replaced value, as etcd's put without
+ * `prev_kv`. No copy of the old value is made, encoded, kept for retries or sent back, on any replica.
+ */
+export interface SetCommand {
+  readonly type: 'set';
+  readonly key: string;
+  readonly value: Uint8Array;
+}
+
 /** Remove `key`. */
 export interface DeleteCommand {
   readonly type: 'delete';
@@ -24,12 +34,16 @@ export interface CasCommand {
   readonly value: Uint8Array;
 }
 
-export type KvCommand = PutCommand | DeleteCommand | CasCommand;
+export type KvCommand = PutCommand | SetCommand | DeleteCommand | CasCommand;
 
 export interface PutResult {
   readonly kind: 'put';
   /** The value replaced, or null if the key was absent. */
   readonly previous: Uint8Array | null;
+}
+
+export interface SetResult {
+  readonly kind: 'set';
 }
 
 export interface DeleteResult {
@@ -45,7 +59,7 @@ export interface CasResult {
   readonly value: Uint8Array | null;
 }
 
-export type KvResult = PutResult | DeleteResult | CasResult;
+export type KvResult = PutResult | SetResult | DeleteResult | CasResult;
 
 /** Read one key: its value, or null when absent. */
 export interface GetQuery {

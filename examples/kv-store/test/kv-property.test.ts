@@ -34,7 +34,8 @@ function randomValue(rng: Prng, pool: Uint8Array[]): Uint8Array {
 function randomCommand(rng: Prng, pool: Uint8Array[]): KvCommand {
   const key = rng.chance(0.02) ? 'k-too-long' : rng.pick(KEYS);
   const roll = rng.next();
-  if (roll < 0.4) return { type: 'put', key, value: randomValue(rng, pool) };
+  if (roll < 0.3) return { type: 'put', key, value: randomValue(rng, pool) };
+  if (roll < 0.4) return { type: 'set', key, value: randomValue(rng, pool) };
   if (roll < 0.6) return { type: 'delete', key };
   return { type: 'cas', key, expected: rng.chance(0.3) ? null : randomValue(rng, pool), value: randomValue(rng, pool) };
 }
@@ -47,10 +48,11 @@ function expected(model: Map<string, Uint8Array>, c: KvCommand): { result?: KvRe
   }
   const current = model.get(c.key) ?? null;
   if (c.type === 'delete') return { result: { kind: 'delete', deleted: model.delete(c.key) } };
-  const matches = c.type === 'put' || (c.expected === null ? current === null : current !== null && Buffer.from(current).equals(c.expected));
+  const matches = c.type === 'put' || c.type === 'set' || (c.expected === null ? current === null : current !== null && Buffer.from(current).equals(c.expected));
   if (!matches) return { result: { kind: 'cas', ok: false, value: current } };
   if (current === null && model.size >= LIMITS.maxKeys) return { error: 'KvLimitError' };
   model.set(c.key, c.value);
+  if (c.type === 'set') return { result: { kind: 'set' } };
   return { result: c.type === 'put' ? { kind: 'put', previous: current } : { kind: 'cas', ok: true, value: c.value } };
 }
 
@@ -62,7 +64,7 @@ function runSeed(seed: number) {
   const pool: Uint8Array[] = [];
   const mismatches: string[] = [];
   const wrong: string[] = [];
-  const seen = { put: 0, delete: 0, casOk: 0, casFailed: 0, errors: 0 };
+  const seen = { put: 0, set: 0, delete: 0, casOk: 0, casFailed: 0, errors: 0 };
   for (let step = 1; step <= STEPS_PER_SEED; step++) {
     const command = randomCommand(rng, pool);
     if (command.type !== 'delete') pool.push(command.value);
@@ -94,7 +96,7 @@ function runSeed(seed: number) {
 const seeds = process.env.KV_PROPERTY_SEED ? [Number(process.env.KV_PROPERTY_SEED)] : Array.from({ length: SEEDS_COUNT }, (_, k) => 2000 + k);
 
 t.test(`${seeds.length} seeds × ${STEPS_PER_SEED} random commands: determinism across snapshot/restore, results match the model`, async (t) => {
-  const total = { put: 0, delete: 0, casOk: 0, casFailed: 0, errors: 0 };
+  const total = { put: 0, set: 0, delete: 0, casOk: 0, casFailed: 0, errors: 0 };
   for (const seed of seeds) {
     const r = runSeed(seed);
     const replay = `replay: KV_PROPERTY_SEED=${seed}`;

@@ -29,6 +29,24 @@ t.test('put returns the previous value; get reads it; delete says whether the ke
   t.same(kv.query({ type: 'get', key: 'e' }), new Uint8Array(0));
 });
 
+t.test('set stores like put and answers only that it applied; its result is one shared frozen object', async (t) => {
+  const kv = new KvStore();
+  const first = kv.apply({ type: 'set', key: 'a', value: bytes('1') });
+  t.same(first, { kind: 'set' });
+  t.ok(Object.isFrozen(first), 'frozen: a caller cannot change what the next set answers');
+  t.equal(kv.apply({ type: 'set', key: 'a', value: bytes('2') }), first, 'no allocation per set');
+  t.equal(text(kv.query({ type: 'get', key: 'a' })), '2');
+  t.equal(text((kv.apply({ type: 'put', key: 'a', value: bytes('3') }) as { previous: Uint8Array }).previous), '2', 'put after set sees what set stored');
+  const given = bytes('xyz');
+  kv.apply({ type: 'set', key: 'g', value: given });
+  given[0] = 0;
+  t.equal(text(kv.query({ type: 'get', key: 'g' })), 'xyz', 'set keeps a copy of the array it was given');
+  const other = new KvStore();
+  other.apply({ type: 'put', key: 'a', value: bytes('3') });
+  other.apply({ type: 'put', key: 'g', value: bytes('xyz') });
+  t.same(kv.snapshot(), other.snapshot(), 'the same state as the same writes made with put');
+});
+
 t.test('cas sets only when the current value equals expected; expected null means "must be absent"', async (t) => {
   const kv = new KvStore();
   t.same(kv.apply({ type: 'cas', key: 'k', expected: null, value: bytes('v1') }), { kind: 'cas', ok: true, value: bytes('v1') });
@@ -70,6 +88,8 @@ t.test('bounds: key ≤ maxKeyBytes (UTF-8), value and expected ≤ maxValueByte
   t.equal(fieldOf({ type: 'put', key: 'k', value: 'text' as unknown as Uint8Array }), 'value');
   t.equal(fieldOf({ type: 'cas', key: 'k', expected: new Uint8Array(9), value: bytes('') }), 'expected');
   t.equal(fieldOf({ type: 'cas', key: 'k', expected: null, value: new Uint8Array(9) }), 'value');
+  t.equal(fieldOf({ type: 'set', key: 'toolong', value: bytes('') }), 'key');
+  t.equal(fieldOf({ type: 'set', key: 'k', value: new Uint8Array(9) }), 'value');
   t.equal(fieldOf({ type: 'delete', key: 'toolong' }), 'key');
   t.equal(fieldOf({ type: 'zap' } as unknown as KvCommand), 'type');
   t.equal(kv.size, 0, 'nothing was stored');
@@ -80,8 +100,10 @@ t.test('bounds: key ≤ maxKeyBytes (UTF-8), value and expected ≤ maxValueByte
   t.type(full, KvLimitError);
   t.match(full, { limit: 'maxKeys', message: /maxKeys = 2/ });
   t.type(caught(() => kv.apply({ type: 'cas', key: 'c', expected: null, value: bytes('') })), KvLimitError);
+  t.type(caught(() => kv.apply({ type: 'set', key: 'c', value: bytes('') })), KvLimitError);
   t.same(kv.snapshot(), before, 'the refused commands changed nothing');
   t.equal(fieldOf({ type: 'put', key: 'b', value: bytes('new') }), 'accepted', 'overwriting an existing key needs no room');
+  t.equal(fieldOf({ type: 'set', key: 'b', value: bytes('newer') }), 'accepted', 'nor with set');
   t.throws(() => kv.query({ type: 'scan' } as never), KvArgumentError);
   t.throws(() => new KvStore({ maxKeys: 0 }), KvArgumentError);
   t.throws(() => createKvStore({ maxValueBytes: 0.5 }), KvArgumentError);
@@ -115,6 +137,8 @@ t.test('codecs round-trip every command, result, query and query result; decoder
   const commands: KvCommand[] = [
     { type: 'put', key: 'k', value: bytes('v') },
     { type: 'put', key: 'ü'.repeat(100), value: new Uint8Array(70_000).fill(7) },
+    { type: 'set', key: 'k', value: bytes('v') },
+    { type: 'set', key: 'é', value: new Uint8Array(0) },
     { type: 'delete', key: 'k' },
     { type: 'cas', key: 'k', expected: null, value: bytes('v') },
     { type: 'cas', key: 'k', expected: new Uint8Array(0), value: new Uint8Array(0) },
@@ -122,6 +146,7 @@ t.test('codecs round-trip every command, result, query and query result; decoder
   const results: KvResult[] = [
     { kind: 'put', previous: null },
     { kind: 'put', previous: bytes('old') },
+    { kind: 'set' },
     { kind: 'delete', deleted: true },
     { kind: 'delete', deleted: false },
     { kind: 'cas', ok: true, value: bytes('v') },
@@ -132,6 +157,8 @@ t.test('codecs round-trip every command, result, query and query result; decoder
   t.same(d.queryCodec.decode(d.queryCodec.encode({ type: 'get', key: 'k' })), { type: 'get', key: 'k' });
   for (const v of [null, bytes('x'), new Uint8Array(0)]) t.same(d.queryResultCodec.decode(d.queryResultCodec.encode(v)), v);
   t.equal(d.commandCodec.encode(commands[0]!).byteLength, 1 + 2 + 2, 'a small put is tag + key + value bytes');
+  t.equal(d.resultCodec.encode({ kind: 'set' }).byteLength, 1, "set's answer is its tag alone");
+  t.throws(() => d.resultCodec.decode(Uint8Array.of(...d.resultCodec.encode({ kind: 'set' }), 0)), DecodeError, 'set result: trailing bytes');
   const frame = d.commandCodec.encode(commands[1]!);
   const decoded = d.commandCodec.decode(frame) as { value: Uint8Array };
   t.equal(decoded.value.buffer, frame.buffer, "a decoded command's value is a view of the entry: the store copies what it keeps");
@@ -151,9 +178,12 @@ t.test('KvClient narrows results and refuses a result of the wrong kind', async 
   t.same(await client.cas('a', bytes('1'), bytes('2')), { kind: 'cas', ok: true, value: bytes('2') });
   t.same(await client.get('a'), bytes('2'));
   t.equal(await client.delete('a'), true);
+  t.equal(await client.set('b', bytes('x')), undefined);
+  t.same(await client.get('b'), bytes('x'));
   const liar = new KvClient({ propose: async () => ({ kind: 'delete', deleted: true }), read: async () => null });
   await t.rejects(liar.put('a', bytes('')), UnexpectedKvResultError);
   await t.rejects(liar.cas('a', null, bytes('')), UnexpectedKvResultError);
+  await t.rejects(liar.set('a', bytes('')), UnexpectedKvResultError);
   const liar2 = new KvClient({ propose: async () => ({ kind: 'put', previous: null }), read: async () => null });
   await t.rejects(liar2.delete('a'), UnexpectedKvResultError);
 });
