@@ -8,6 +8,7 @@ import { BenchConfigError } from './errors.js';
 export const USAGE = `npm run bench -- [options]
   --nodes 3|5|3,5          cluster sizes to run (default 3)
   --compare etcd           also run the same shape against a 3-member etcd (needs etcd and the Go generator)
+  --rounds N               run every system N times, alternating, and report each figure's median (default 1)
   --quick                  a run under a minute: 128 B, 1/64/256 in flight, 2 s each
   --inflight 1,16,64,256   closed-loop levels (callers each with one request outstanding); "none" skips them
   --payload 16,128,1024    value bytes of each put
@@ -23,6 +24,7 @@ export const USAGE = `npm run bench -- [options]
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NODE_COUNTS_ALLOWED = [3, 5];
 const SECONDS_MAX = 600;
+const ROUNDS_MAX = 9;
 const IN_FLIGHT_MAX = 4096;
 const PAYLOAD_BYTES_MAX = 1024 * 1024;
 const RATE_PER_SECOND_MAX = 1_000_000;
@@ -32,6 +34,8 @@ const PORT_MAX = 30_999;
 export interface BenchOptions {
   readonly nodeCounts: readonly number[];
   readonly compareEtcd: boolean;
+  /** How many times every system runs, alternating (3 nodes, 5 nodes, etcd, then again). */
+  readonly rounds: number;
   readonly quick: boolean;
   readonly inFlightLevels: readonly number[];
   readonly payloadSizes: readonly number[];
@@ -71,6 +75,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       options: {
         nodes: { type: 'string' },
         compare: { type: 'string' },
+        rounds: { type: 'string' },
         quick: { type: 'boolean', default: false },
         inflight: { type: 'string' },
         payload: { type: 'string' },
@@ -103,6 +108,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   return {
     nodeCounts: [...nodeCounts].sort((a, b) => a - b),
     compareEtcd: v.compare === 'etcd',
+    rounds: oneNumber(v.rounds ?? '1', '--rounds', 1, ROUNDS_MAX, true),
     quick,
     inFlightLevels,
     payloadSizes: numberList(v.payload ?? (quick ? '128' : '16,128,1024'), '--payload', 1, PAYLOAD_BYTES_MAX),

@@ -19,6 +19,7 @@ import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSvg, seriesFromRuns } from './report/svg.js';
 import type { BenchReport, FloorFigures, SystemRun } from './results.js';
+import { medianOfRounds } from './rounds.js';
 import { runRaftbus } from './run-raftbus.js';
 
 /** The ZeroMQ floor's echo server binds the first free port of these (the top of the bench's range). */
@@ -111,18 +112,25 @@ async function main(argv: readonly string[]): Promise<number> {
   progress(`[bench] ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}, load ${machine.loadAverage.join(' ')}; figures are provisional on a shared machine`);
   progress(`[bench] floors: append+fdatasync in ${opts.dataParentDir} and a bare zeromq.js echo between two processes, ${opts.floorSamples} samples each, at the start and at the end`);
   const floorsAtStart = await measureFloors(opts, 'start');
-  const runs: SystemRun[] = [];
   const version = raftbusVersion();
-  for (const nodes of opts.nodeCounts) {
-    try {
-      runs.push(await runRaftbus(opts, nodes, version, progress));
-    } catch (err) {
-      const failure = err instanceof Error ? err.message : String(err);
-      progress(`[bench] ${nodes} nodes: ${failure}`);
-      runs.push({ system: 'raftbus', nodes, version, leader: '', processes: [], levels: [], failure });
+  const rounds: SystemRun[][] = [];
+  let etcdSkipped: string | null = null;
+  for (let round = 1; round <= opts.rounds; round++) {
+    if (opts.rounds > 1) progress(`[bench] round ${round} of ${opts.rounds}`);
+    const runs: SystemRun[] = [];
+    for (const nodes of opts.nodeCounts) {
+      try {
+        runs.push(await runRaftbus(opts, nodes, version, progress));
+      } catch (err) {
+        const failure = err instanceof Error ? err.message : String(err);
+        progress(`[bench] ${nodes} nodes: ${failure}`);
+        runs.push({ system: 'raftbus', nodes, version, leader: '', processes: [], levels: [], failure });
+      }
     }
+    etcdSkipped = await runEtcdIfAsked(opts, runs);
+    rounds.push(runs);
   }
-  const etcdSkipped = await runEtcdIfAsked(opts, runs);
+  const runs = medianOfRounds(rounds);
   const floors = pooledFloors(floorsAtStart, await measureFloors(opts, 'end'));
   progress(`[bench] commit floor (pooled): round trip p50 ${formatMs(floors.zmqRoundTripMs.p50)} ms + fdatasync p50 ${formatMs(floors.fdatasyncMs.p50)} ms = ${formatMs(floors.commitFloorMs)} ms`);
   const finished = new Date();
@@ -136,6 +144,7 @@ async function main(argv: readonly string[]): Promise<number> {
     machine,
     floors,
     runs,
+    ...(rounds.length > 1 ? { rounds } : {}),
     etcdSkipped,
     targets: evaluateTargets(runs, floors),
   };

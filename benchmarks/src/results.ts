@@ -108,7 +108,10 @@ export interface BenchReport {
   readonly options: Readonly<Record<string, unknown>>;
   readonly machine: MachineDescription;
   readonly floors: FloorFigures | null;
+  /** One run per system and size; with --rounds above 1, each level's figures are medians over the rounds. */
   readonly runs: readonly SystemRun[];
+  /** With --rounds above 1: every round's own runs, in the order they ran (absent for a single round). */
+  readonly rounds?: readonly (readonly SystemRun[])[];
   /** Why etcd was not compared (null when it was, or was not asked for). */
   readonly etcdSkipped: string | null;
   readonly targets: readonly TargetCheck[];

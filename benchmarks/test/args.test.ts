@@ -10,6 +10,7 @@ t.test('defaults: 3 nodes, every payload and level, 5 s per level', async (t) =>
   t.same(o.openLoopRates, []);
   t.equal(o.secondsPerLevel, 5);
   t.equal(o.compareEtcd, false);
+  t.equal(o.rounds, 1);
   t.match(o.outDir, /benchmarks\/results$/);
 });
 
@@ -28,6 +29,7 @@ t.test('lists, open loop, and etcd', async (t) => {
   t.same(o.openLoopRates, [2000, 4000]);
   t.same(o.inFlightLevels, []);
   t.equal(o.secondsPerLevel, 1.5);
+  t.equal(parseBenchArgs(['--rounds', '3']).rounds, 3);
 });
 
 t.test('bad values are refused with the field named', async (t) => {
@@ -38,4 +40,5 @@ t.test('bad values are refused with the field named', async (t) => {
   t.throws(() => parseBenchArgs(['--payload', '1.5']), { code: 'BENCH_CONFIG', field: '--payload' });
   t.throws(() => parseBenchArgs(['--base-port', '8000']), { code: 'BENCH_CONFIG', field: '--base-port' }, 'outside the bench port range');
   t.throws(() => parseBenchArgs(['--bogus']), { code: 'BENCH_CONFIG', field: 'arguments' });
+  for (const bad of ['0', '10', '1.5']) t.throws(() => parseBenchArgs(['--rounds', bad]), { code: 'BENCH_CONFIG', field: '--rounds' }, `--rounds ${bad}`);
 });

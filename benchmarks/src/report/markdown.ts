@@ -1,5 +1,5 @@
 /** bench.md: the run as markdown tables (machine, floors, every level, ratios, processes, targets). */
-import { TARGET_PAYLOAD_BYTES, ratios } from '../compare.js';
+import { TARGET_PAYLOAD_BYTES, findLevel, ratios } from '../compare.js';
 import { formatBytes, formatMs, formatRate, formatRatio, levelLabel } from '../format.js';
 import type { BenchReport, LevelResult, SystemRun } from '../results.js';
 
@@ -40,6 +40,27 @@ function levelsTable(runs: readonly SystemRun[]): string[] {
   return rows;
 }
 
+/** With --rounds: each round's headline figures (128 B), so the spread behind every median shows. */
+function roundsTable(rounds: readonly (readonly SystemRun[])[]): string[] {
+  const p = TARGET_PAYLOAD_BYTES;
+  const rows = [
+    `| round | raftbus 3 nodes, 1 in flight: p50 ms | 3 nodes, 256: commits/s | p99 ms | 5 nodes, 256: commits/s | etcd, 1 in flight: p50 ms | etcd, 256: commits/s | 3 nodes / etcd at 256 |`,
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  rounds.forEach((runs, i) => {
+    const seq = findLevel(runs, 'raftbus', 3, p, 1);
+    const wide = findLevel(runs, 'raftbus', 3, p, 256);
+    const five = findLevel(runs, 'raftbus', 5, p, 256);
+    const etcdSeq = findLevel(runs, 'etcd', 3, p, 1);
+    const etcdWide = findLevel(runs, 'etcd', 3, p, 256);
+    const rate = (l: LevelResult | undefined) => (l ? formatRate(l.commitsPerSecond) : '–');
+    const ms = (l: LevelResult | undefined, f: 'p50' | 'p99') => (l ? formatMs(l.latencyMs[f]) : '–');
+    const ratio = wide && etcdWide ? formatRatio(wide.commitsPerSecond / etcdWide.commitsPerSecond) : '–';
+    rows.push(`| ${i + 1} | ${ms(seq, 'p50')} | ${rate(wide)} | ${ms(wide, 'p99')} | ${rate(five)} | ${ms(etcdSeq, 'p50')} | ${rate(etcdWide)} | ${ratio} |`);
+  });
+  return rows;
+}
+
 function ratioTable(title: string, a: SystemRun | undefined, b: SystemRun | undefined): string[] {
   const pairs = ratios(a, b);
   if (pairs.length === 0) return [];
@@ -55,8 +76,15 @@ export function renderMarkdown(report: BenchReport, svgFileName: string): string
   const out: string[] = ['# raftbus commit latency and throughput', ''];
   out.push(`Command: \`${report.command}\` — ${report.startedAt}, ${report.wallSeconds.toFixed(0)} s wall clock.`, '');
   out.push(`Machine: ${machineLine(report)}.`, '');
+  if (report.rounds) {
+    out.push(
+      `Rounds: ${report.rounds.length}, alternating (${report.rounds[0]!.map(systemName).join(', ')}, then again). ` +
+        'Every figure in the tables below is the median of its rounds, each on its own; the targets are judged on those medians.',
+      '',
+    );
+  }
   out.push(
-    'Workload: `put` of a random value of the payload size to one of 1000 keys, through `@raftbus/client` in its own process, ' +
+    'Workload: a put (the kv-store\'s `set`: no old value back, as etcd\'s put) of a random value of the payload size to one of 1000 keys, through `@raftbus/client` in its own process, ' +
       'into a `raftbus up --app kv-store` cluster (separate node processes, ZeroMQ, RocksDB, every write fdatasync\'ed). ' +
       'Closed loop: that many callers, each with one put outstanding. Latency: client send → result. ' +
       'etcd: the Go generator from ../shared/peer-bench (`-conc N -size P`, keys unique per put), which reports p50 and p99 only.',
@@ -73,6 +101,7 @@ export function renderMarkdown(report: BenchReport, svgFileName: string): string
       '',
     );
   }
+  if (report.rounds) out.push('## Rounds (128 B)', '', ...roundsTable(report.rounds), '');
   out.push('## Levels', '', ...levelsTable(report.runs), '');
   out.push(`![p50 and p99 latency against throughput](${svgFileName})`, '');
   const ratioRows = [...ratioTable('raftbus 3 nodes / etcd', raftbus3, etcd), ...ratioTable('raftbus 5 nodes / 3 nodes', raftbus5, raftbus3)];
