@@ -68,10 +68,11 @@ export const kvResultCodec: Codec<KvResult> = {
     switch (res.kind) {
       case 'put':
         return writeOptionalBytes(new BinaryWriter(FRAME_OVERHEAD_BYTES + (res.previous?.byteLength ?? 0)).uint(ResultTag.Put), res.previous).finish();
+      // Tags and flags are single-byte varints: the two short results are plain arrays, no writer.
       case 'set':
-        return new BinaryWriter(1).uint(ResultTag.Set).finish();
+        return Uint8Array.of(ResultTag.Set);
       case 'delete':
-        return new BinaryWriter(4).uint(ResultTag.Delete).uint(res.deleted ? 1 : 0).finish();
+        return Uint8Array.of(ResultTag.Delete, res.deleted ? 1 : 0);
       case 'cas':
         return writeOptionalBytes(new BinaryWriter(FRAME_OVERHEAD_BYTES + (res.value?.byteLength ?? 0)).uint(ResultTag.Cas).uint(res.ok ? 1 : 0), res.value).finish();
     }

@@ -11,7 +11,7 @@ const SNAPSHOT_ENTRY_OVERHEAD_BYTES = 8;
 const SET_RESULT: SetResult = Object.freeze({ kind: 'set' });
 
 /**
- * A map from string keys to byte values with put, delete and compare-and-set, as a deterministic state
+ * A map from string keys to byte values with put, set, delete and compare-and-set, as a deterministic state
  * machine. A command is validated in full before it changes anything, so a refused command has no
  * effect on any replica.
  *

@@ -60,6 +60,14 @@ export function decodeUtf8(b: Uint8Array): string {
 /** Slab size of allocBytes, and the largest allocation it serves from a slab (bigger ones get their own). */
 const SLAB_BYTES = 64 * 1024;
 const SLAB_ALLOCATION_BYTES_MAX = 4096;
+/** Up to this many bytes a writer copies in a loop rather than through a temporary view and set(). */
+const COPY_LOOP_BYTES_MAX = 256;
+
+/** dst[0, n) = src[0, n). Most copies are short, and set() would first need a view of the prefix. */
+function copyPrefix(dst: Uint8Array, src: Uint8Array, n: number): void {
+  if (n <= COPY_LOOP_BYTES_MAX) for (let k = 0; k < n; k++) dst[k] = src[k]!;
+  else dst.set(src.subarray(0, n));
+}
 let slab = new ArrayBuffer(SLAB_BYTES);
 let slabUsed = 0;
 
@@ -93,7 +101,7 @@ export class BinaryWriter {
     let size = Math.max(16, this.buf.length * 2);
     while (size < this.pos + n) size *= 2;
     const next = allocBytes(size);
-    next.set(this.buf.subarray(0, this.pos));
+    copyPrefix(next, this.buf, this.pos);
     this.buf = next;
   }
 
@@ -145,9 +153,10 @@ export class BinaryWriter {
 
   /** The bytes written. A writer sized exactly hands over its buffer; otherwise a right-sized copy. */
   finish(): Uint8Array {
-    if (this.pos === this.buf.length) return this.buf;
-    const out = allocBytes(this.pos);
-    out.set(this.buf.subarray(0, this.pos));
+    const n = this.pos;
+    if (n === this.buf.length) return this.buf;
+    const out = allocBytes(n);
+    copyPrefix(out, this.buf, n);
     return out;
   }
 }
@@ -184,12 +193,26 @@ export class BinaryReader {
     return v;
   }
 
+  /** Where the next read starts. */
+  get position(): number {
+    return this.pos;
+  }
+
   bytes(): Uint8Array {
+    const start = this.skipBytes();
+    return this.buf.subarray(start, this.pos);
+  }
+
+  /**
+   * Reads past a length-prefixed field (what `bytes()` reads) and returns where its bytes start; they end
+   * at `position`. For a caller that only compares or copies them: no view is made.
+   */
+  skipBytes(): number {
     const n = this.uint();
     if (n > this.remaining) throw new DecodeError(`length ${n} exceeds the ${this.remaining} bytes left`);
-    const out = this.buf.subarray(this.pos, this.pos + n);
+    const start = this.pos;
     this.pos += n;
-    return out;
+    return start;
   }
 
   string(): string {

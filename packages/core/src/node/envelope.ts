@@ -115,16 +115,18 @@ class LastString {
   private bytes = new Uint8Array(0);
   private value = '';
 
-  decode(bytes: Uint8Array): string {
-    const n = bytes.length;
+  /** The string in `bytes[start, end)`; no view of it is made unless it differs from the last one. */
+  decode(bytes: Uint8Array, start: number, end: number): string {
+    const n = end - start;
     const last = this.bytes;
     if (n === last.length) {
       let k = 0;
-      while (k < n && bytes[k] === last[k]) k++;
+      while (k < n && bytes[start + k] === last[k]) k++;
       if (k === n) return this.value;
     }
-    const value = decodeUtf8(bytes);
-    this.bytes = bytes.slice();
+    const field = bytes.subarray(start, end);
+    const value = decodeUtf8(field);
+    this.bytes = field.slice();
     this.value = value;
     return value;
   }
@@ -138,11 +140,11 @@ export function decodeEnvelope(bytes: Uint8Array): Envelope {
   const version = r.uint();
   if (version !== VERSION) throw new DecodeError(`unknown envelope version ${version}`);
   const logTimeMs = r.double();
-  const origin = lastOrigin.decode(r.bytes());
+  const origin = lastOrigin.decode(bytes, r.skipBytes(), r.position);
   const incarnation = r.uint();
   const requestId = r.uint();
   const requestsAckedBelow = r.uint();
-  const clientId = lastClientId.decode(r.bytes());
+  const clientId = lastClientId.decode(bytes, r.skipBytes(), r.position);
   const seq = r.uint();
   const ackedBelow = r.uint();
   return { logTimeMs, origin, incarnation, requestId, requestsAckedBelow, clientId, seq, ackedBelow, command: r.bytes() };
