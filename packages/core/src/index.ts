@@ -3,7 +3,7 @@ export * from './errors.js';
 export type * from './storage/log-store.js';
 export type * from './transport/transport.js';
 export { RaftNode } from './node/raft-node.js';
-export type { RaftNodeOptions, ProposeOptions, ReadOptions, NodeStatus, RaftNodeEvents } from './node/raft-node.js';
+export type { RaftNodeOptions, ProposeOptions, EncodedAnswer, ReadOptions, NodeStatus, RaftNodeEvents } from './node/raft-node.js';
 export { systemClock } from './node/clock.js';
 export type { Clock, TimerHandle } from './node/clock.js';
 export type { Metrics, ProposalFailureReason } from './node/metrics.js';

@@ -56,6 +56,53 @@ t.test('proposeEncoded answers with the bytes of the result codec, with and with
   await t.rejects(leader.proposeEncoded(put('4')), StoppedError, 'a stopped node rejects at once');
 });
 
+/** An EncodedAnswer that records its calls, for proposeEncodedTo. */
+function recordingAnswer() {
+  const calls: { result?: Uint8Array; error?: Error }[] = [];
+  let settled: () => void = () => {};
+  const done = new Promise<void>((resolve) => (settled = resolve));
+  return {
+    calls,
+    done,
+    answer: {
+      resolve: (result: Uint8Array) => (calls.push({ result }), settled()),
+      reject: (error: Error) => (calls.push({ error }), settled()),
+    },
+  };
+}
+
+t.test('proposeEncodedTo answers its object once, as proposeEncoded would: result, refusal, overload, stop', async (t) => {
+  const c = new NodeCluster(ids, { maxPendingProposals: 3 });
+  t.teardown(() => c.stopAll());
+  await c.startAll();
+  const leader = await c.leader();
+  const put = (value: string) => kv.commandCodec.encode({ op: 'put', key: 'cb', value });
+  const session = { clientId: 'callback-client', seq: 1 };
+  const first = recordingAnswer();
+  leader.proposeEncodedTo(put('1'), { session }, first.answer);
+  t.equal(first.calls.length, 0, 'not answered before it applies');
+  await first.done;
+  t.same(first.calls.map((x) => kv.resultCodec.decode(x.result!)), [null], 'one call: the encoded result');
+  const retry = recordingAnswer();
+  c.followers()[0]!.proposeEncodedTo(put('1'), { session }, retry.answer);
+  await retry.done;
+  t.same(Buffer.from(retry.calls[0]!.result!), Buffer.from(first.calls[0]!.result!), "a retry through a follower: the first answer's bytes");
+  const refused = recordingAnswer();
+  leader.proposeEncodedTo(kv.commandCodec.encode({ op: 'fail' }), {}, refused.answer);
+  await refused.done;
+  t.type(refused.calls[0]!.error, ApplyError);
+  const burst = Array.from({ length: 4 }, () => recordingAnswer());
+  burst.forEach((b, k) => leader.proposeEncodedTo(put(`b${k}`), {}, b.answer));
+  t.type(burst[3]!.calls[0]?.error, OverloadedError, 'beyond maxPendingProposals: rejected at once, synchronously');
+  await Promise.all(burst.slice(0, 3).map((b) => b.done));
+  t.ok(burst.slice(0, 3).every((b) => b.calls.length === 1 && b.calls[0]!.result), 'the three within the bound apply');
+  await c.stopAll();
+  const late = recordingAnswer();
+  leader.proposeEncodedTo(put('late'), {}, late.answer);
+  t.type(late.calls[0]?.error, StoppedError, 'a stopped node rejects at once');
+  t.equal(first.calls.length + retry.calls.length + refused.calls.length + late.calls.length, 4, 'every answer called exactly once');
+});
+
 t.test('a pipelining client: many sequence numbers in flight in any order, all retried, each applies once', async (t) => {
   const c = new NodeCluster(ids);
   t.teardown(() => c.stopAll());

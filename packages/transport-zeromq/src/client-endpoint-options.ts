@@ -1,4 +1,4 @@
-import type { NodeId, ProposeOptions, ReadOptions } from '@raftbus/core';
+import type { EncodedAnswer, NodeId, ProposeOptions, ReadOptions } from '@raftbus/core';
 import { noopClientEndpointMetrics, type ClientEndpointMetrics } from './client-endpoint-metrics.js';
 import { isCurveKey } from './curve.js';
 import { ZmqConfigError } from './errors.js';
@@ -10,7 +10,8 @@ export interface ClientEndpointNode {
   /** The leader this node knows ('' when none); its own id when it leads. */
   readonly leader: NodeId;
   readonly isLeader: boolean;
-  proposeEncoded(command: Uint8Array, options?: ProposeOptions): Promise<Uint8Array>;
+  /** Propose an encoded command; `answer` gets exactly one call with the encoded result or the error. */
+  proposeEncodedTo(command: Uint8Array, options: ProposeOptions, answer: EncodedAnswer): void;
   readEncoded(query: Uint8Array, options?: ReadOptions): Promise<Uint8Array>;
 }
 

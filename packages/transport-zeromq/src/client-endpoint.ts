@@ -7,6 +7,8 @@ import {
   RaftError,
   StoppedError,
   TimeoutError,
+  type EncodedAnswer,
+  type ProposeOptions,
   type ReadOptions,
 } from '@raftbus/core';
 import { Context, Router } from 'zeromq';
@@ -50,8 +52,47 @@ interface Connection {
 }
 
 /**
+ * One command's way back to its connection: the node calls it once with the outcome. An object per
+ * request instead of a promise, its resolving functions, a `then` reaction and two closures.
+ */
+class CommandAnswer implements EncodedAnswer {
+  constructor(
+    private readonly endpoint: ClientEndpoint,
+    private readonly conn: Connection,
+    private readonly requestId: number,
+  ) {}
+
+  resolve(result: Uint8Array): void {
+    this.endpoint.complete(this.conn, this.requestId, { kind: 'result', result });
+  }
+
+  reject(error: Error): void {
+    this.endpoint.complete(this.conn, this.requestId, errorOutcome(error));
+  }
+}
+
+/** The answer a client gets for a failed request. */
+function errorOutcome(err: unknown): ClientOutcome {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof NotLeaderError) {
+    return err.leader ? { kind: 'redirect', leaderId: err.leader, leaderAddress: '' } : { kind: 'error', code: 'notLeader', message };
+  }
+  if (err instanceof OutcomeUnknownError) return { kind: 'error', code: 'outcomeUnknown', message };
+  if (err instanceof TimeoutError) return { kind: 'error', code: 'timeout', message };
+  if (err instanceof ProposalDroppedError) return { kind: 'error', code: 'proposalDropped', message };
+  if (err instanceof OverloadedError) return { kind: 'error', code: 'overloaded', message };
+  if (err instanceof StoppedError) return { kind: 'error', code: 'stopped', message };
+  if (err instanceof ApplyError) return { kind: 'error', code: 'applyFailed', message };
+  // A query payload the state machine's codec cannot read.
+  if ((err as { code?: unknown }).code === 'DECODE') return badRequest(message);
+  if (err instanceof RaftError) return { kind: 'error', code: 'internal', message };
+  // The state machine's query() threw: the same answer on any node.
+  return { kind: 'error', code: 'applyFailed', message };
+}
+
+/**
  * The node side of @raftbus/client: a ROUTER that takes batched client requests, hands commands to
- * `node.proposeEncoded` (with the client's session, so retries apply once) and queries to
+ * `node.proposeEncodedTo` (with the client's session, so retries apply once) and queries to
  * `node.readEncoded`, and answers everything that completes in one event-loop turn as one reply frame
  * per client connection. Bad frames are dropped and counted; nothing a client sends stops the node.
  */
@@ -188,10 +229,10 @@ export class ClientEndpoint {
     const immediate = this.answerAtOnce(conn, r);
     if (immediate) return this.answer(conn, r.requestId, immediate);
     conn.inFlight++;
-    const work = r.kind === 'command' ? this.propose(r) : this.node.readEncoded(r.payload, this.readOptions(r));
-    work.then(
+    if (r.kind === 'command') return this.node.proposeEncodedTo(r.payload, this.proposeOptions(r), new CommandAnswer(this, conn, r.requestId));
+    this.node.readEncoded(r.payload, this.readOptions(r)).then(
       (result) => this.complete(conn, r.requestId, { kind: 'result', result }),
-      (err: unknown) => this.complete(conn, r.requestId, this.errorOutcome(err)),
+      (err: unknown) => this.complete(conn, r.requestId, errorOutcome(err)),
     );
   }
 
@@ -213,10 +254,10 @@ export class ClientEndpoint {
     return undefined;
   }
 
-  private propose(r: ClientRequest): Promise<Uint8Array> {
+  private proposeOptions(r: ClientRequest): ProposeOptions {
     const session = { clientId: this.sessionId(r.clientId), seq: r.sequence, ackedBelow: r.ackedBelow };
     const timeoutMs = this.o.requestTimeoutMs;
-    return this.node.proposeEncoded(r.payload, timeoutMs === undefined ? { session } : { session, timeoutMs });
+    return timeoutMs === undefined ? { session } : { session, timeoutMs };
   }
 
   /**
@@ -240,25 +281,8 @@ export class ClientEndpoint {
     return timeoutMs === undefined ? { consistency } : { consistency, timeoutMs };
   }
 
-  private errorOutcome(err: unknown): ClientOutcome {
-    const message = err instanceof Error ? err.message : String(err);
-    if (err instanceof NotLeaderError) {
-      return err.leader ? { kind: 'redirect', leaderId: err.leader, leaderAddress: '' } : { kind: 'error', code: 'notLeader', message };
-    }
-    if (err instanceof OutcomeUnknownError) return { kind: 'error', code: 'outcomeUnknown', message };
-    if (err instanceof TimeoutError) return { kind: 'error', code: 'timeout', message };
-    if (err instanceof ProposalDroppedError) return { kind: 'error', code: 'proposalDropped', message };
-    if (err instanceof OverloadedError) return { kind: 'error', code: 'overloaded', message };
-    if (err instanceof StoppedError) return { kind: 'error', code: 'stopped', message };
-    if (err instanceof ApplyError) return { kind: 'error', code: 'applyFailed', message };
-    // A query payload the state machine's codec cannot read.
-    if ((err as { code?: unknown }).code === 'DECODE') return badRequest(message);
-    if (err instanceof RaftError) return { kind: 'error', code: 'internal', message };
-    // The state machine's query() threw: the same answer on any node.
-    return { kind: 'error', code: 'applyFailed', message };
-  }
-
-  private complete(conn: Connection, requestId: number, outcome: ClientOutcome): void {
+  /** A served request's outcome (from CommandAnswer or a read's promise). Internal: not for callers. */
+  complete(conn: Connection, requestId: number, outcome: ClientOutcome): void {
     conn.inFlight--;
     if (this.state !== 'running') return;
     this.answer(conn, requestId, outcome);

@@ -2,7 +2,7 @@
 // bad input, against a scripted node (the Raft side is covered by the client's end-to-end tests).
 import t, { type Test } from 'tap';
 import { Dealer } from 'zeromq';
-import { ApplyError, NotLeaderError, OutcomeUnknownError, OverloadedError, ProposalDroppedError, StoppedError, TimeoutError, type ProposeOptions, type ReadOptions } from '@raftbus/core';
+import { ApplyError, NotLeaderError, OutcomeUnknownError, OverloadedError, ProposalDroppedError, StoppedError, TimeoutError, type EncodedAnswer, type ProposeOptions, type ReadOptions } from '@raftbus/core';
 import { decodeClientFrame, encodeClientFrame, type ClientFrame, type ClientRequest, type ClientResponse } from '@raftbus/wire';
 import { ClientEndpoint, CountingClientEndpointMetrics, silentLogger, type ClientEndpointNode, type ClientEndpointOptions } from '../src/index.js';
 import { sleep, waitUntil } from './helpers.js';
@@ -20,9 +20,12 @@ class ScriptedNode implements ClientEndpointNode {
   onPropose: (command: Uint8Array) => Promise<Uint8Array> = async (c) => c;
   onRead: (query: Uint8Array) => Promise<Uint8Array> = async (q) => q;
 
-  proposeEncoded(command: Uint8Array, options?: ProposeOptions): Promise<Uint8Array> {
+  proposeEncodedTo(command: Uint8Array, options: ProposeOptions, answer: EncodedAnswer): void {
     this.proposals.push({ command, options });
-    return this.onPropose(command);
+    this.onPropose(command).then(
+      (result) => answer.resolve(result),
+      (err: unknown) => answer.reject(err as Error),
+    );
   }
   readEncoded(query: Uint8Array, options?: ReadOptions): Promise<Uint8Array> {
     this.reads.push({ query, options });

@@ -10,7 +10,7 @@ import { systemClock, type Clock, type TimerHandle } from './clock.js';
 import { encodeEnvelope, restampEnvelope } from './envelope.js';
 import { silentLogger, type Logger } from './logger.js';
 import { noopMetrics, type Metrics } from './metrics.js';
-import { ProposalBook, ReadBook } from './requests.js';
+import { ProposalBook, ReadBook, type ProposalAnswer } from './requests.js';
 import { RoundTripMeter } from './round-trip-meter.js';
 
 export interface RaftNodeOptions<C, R, Q, QR> {
@@ -72,6 +72,12 @@ export interface ProposeOptions {
    * `ackedBelow` (default 0): the client has the answers of every seq below it, so they may be forgotten.
    */
   readonly session?: { readonly clientId: string; readonly seq: number; readonly ackedBelow?: number } | undefined;
+}
+
+/** Where `proposeEncodedTo` sends the outcome: the encoded result, or the error `proposeEncoded` would reject with. */
+export interface EncodedAnswer {
+  resolve(result: Uint8Array): void;
+  reject(error: Error): void;
 }
 
 export interface ReadOptions {
@@ -227,6 +233,19 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   proposeEncoded(command: Uint8Array, options: ProposeOptions = {}): Promise<Uint8Array> {
     if (this.state !== 'running') return Promise.reject(new StoppedError(`the node is ${this.state}`));
     return this.proposeBytes(command, options, true) as Promise<Uint8Array>;
+  }
+
+  /**
+   * `proposeEncoded` answering `answer` instead of returning a promise: for an endpoint serving many
+   * requests, no promise, resolving functions or reaction per request. `answer` gets exactly one call:
+   * `reject` at once if the node is not running or has too many proposals pending, otherwise `resolve`
+   * or `reject` from the apply loop or a timer, so it must not throw.
+   */
+  proposeEncodedTo(command: Uint8Array, options: ProposeOptions, answer: EncodedAnswer): void {
+    if (this.state !== 'running') return answer.reject(new StoppedError(`the node is ${this.state}`));
+    this.proposals.enqueue(command, this.clock.now(), options, true, answer as ProposalAnswer<R>);
+    this.metrics.proposalsPending?.(this.proposals.size);
+    this.kick();
   }
 
   /** `read` for network endpoints: query and result encoded with the state machine's query codecs. */

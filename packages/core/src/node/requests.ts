@@ -13,6 +13,16 @@ import { SequenceMap } from './sequence-map.js';
 
 type Status = 'queued' | 'submitted' | 'forwarded';
 
+/**
+ * Where a proposal's outcome goes: a promise's resolving functions, or an object of the caller's (a
+ * network endpoint answers thousands of requests a second, and a promise per request with a `then`
+ * reaction on it was a sixth of a leader's allocation). Called once, from the apply loop or a timer.
+ */
+export interface ProposalAnswer<R> {
+  resolve(result: R | Uint8Array): void;
+  reject(error: Error): void;
+}
+
 export class PendingProposal<R> {
   status: Status = 'queued';
   index = 0;
@@ -25,8 +35,7 @@ export class PendingProposal<R> {
     readonly deadlineMs: number,
     /** The caller wants the result encoded with the result codec (a network endpoint), not decoded. */
     readonly wantsEncoded: boolean,
-    readonly resolve: (r: R | Uint8Array) => void,
-    readonly reject: (e: Error) => void,
+    readonly answer: ProposalAnswer<R>,
   ) {}
 
   /** The envelope this proposal enters the log in (one object of one shape: it is on the hot path). */
@@ -51,6 +60,8 @@ export class PendingProposal<R> {
  * leader: index unknown). Once it has left the node, only its application — or its index being taken
  * by another entry — tells the outcome; otherwise the caller gets OutcomeUnknownError.
  */
+type ProposalOptions = { timeoutMs?: number; session?: { clientId: string; seq: number; ackedBelow?: number } | undefined };
+
 export class ProposalBook<R> {
   private nextRequestId = 1;
   private readonly pending = new Map<number, PendingProposal<R>>();
@@ -76,23 +87,21 @@ export class ProposalBook<R> {
   }
 
   /** A new proposal; with `wantsEncoded` it resolves to the encoded result (a Uint8Array), else to R. */
-  add(
-    command: Uint8Array,
-    nowMs: number,
-    opts: { timeoutMs?: number; session?: { clientId: string; seq: number; ackedBelow?: number } | undefined },
-    wantsEncoded: boolean,
-  ): Promise<R | Uint8Array> {
+  add(command: Uint8Array, nowMs: number, opts: ProposalOptions, wantsEncoded: boolean): Promise<R | Uint8Array> {
+    return new Promise<R | Uint8Array>((resolve, reject) => this.enqueue(command, nowMs, opts, wantsEncoded, { resolve, reject }));
+  }
+
+  /** `add` answering `answer` instead of a promise; an overloaded book rejects it at once. */
+  enqueue(command: Uint8Array, nowMs: number, opts: ProposalOptions, wantsEncoded: boolean, answer: ProposalAnswer<R>): void {
     if (this.pending.size >= this.maxPending) {
       this.metrics.proposalFailed?.('overloaded');
-      return Promise.reject(new OverloadedError('proposals', this.maxPending));
+      return answer.reject(new OverloadedError('proposals', this.maxPending));
     }
-    return new Promise<R | Uint8Array>((resolve, reject) => {
-      const id = this.nextRequestId++;
-      const deadlineMs = nowMs + (opts.timeoutMs ?? this.defaultTimeoutMs);
-      const p = new PendingProposal<R>(id, command, opts.session, nowMs, deadlineMs, wantsEncoded, resolve, reject);
-      this.pending.set(id, p);
-      this.queue.push(p);
-    });
+    const id = this.nextRequestId++;
+    const deadlineMs = nowMs + (opts.timeoutMs ?? this.defaultTimeoutMs);
+    const p = new PendingProposal<R>(id, command, opts.session, nowMs, deadlineMs, wantsEncoded, answer);
+    this.pending.set(id, p);
+    this.queue.push(p);
   }
 
   hasQueued(): boolean {
@@ -170,8 +179,8 @@ export class ProposalBook<R> {
     if (err && reason !== null) this.metrics.proposalFailed?.(reason ?? failureReason(err));
     if (p.status === 'queued') this.queue = this.queue.filter((q) => q !== p);
     if (p.status === 'submitted' && this.byIndex.get(p.index) === p) this.byIndex.delete(p.index);
-    if (err) p.reject(err);
-    else p.resolve(result!);
+    if (err) p.answer.reject(err);
+    else p.answer.resolve(result!);
   }
 }
 
