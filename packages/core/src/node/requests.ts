@@ -54,14 +54,14 @@ export class PendingProposal<R> {
   }
 }
 
+type ProposalOptions = { timeoutMs?: number; session?: { clientId: string; seq: number; ackedBelow?: number } | undefined };
+
 /**
  * Every proposal made on this node until it is answered. A proposal is queued (not yet handed to Raft:
  * failing it is safe), submitted (appended by us as leader at a known index) or forwarded (sent to the
  * leader: index unknown). Once it has left the node, only its application — or its index being taken
  * by another entry — tells the outcome; otherwise the caller gets OutcomeUnknownError.
  */
-type ProposalOptions = { timeoutMs?: number; session?: { clientId: string; seq: number; ackedBelow?: number } | undefined };
-
 export class ProposalBook<R> {
   private nextRequestId = 1;
   private readonly pending = new Map<number, PendingProposal<R>>();
