@@ -70,11 +70,18 @@ export function medianOfRounds(rounds: readonly (readonly SystemRun[])[]): Syste
       const key = `${run.system}/${run.nodes}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const same = rounds.map((r) => r.find((x) => x.system === run.system && x.nodes === run.nodes));
-      const present = same.filter((x): x is SystemRun => x !== undefined);
+      const inRounds = rounds.map((r) => r.find((x) => x.system === run.system && x.nodes === run.nodes));
+      const present = inRounds.filter((x): x is SystemRun => x !== undefined);
       const byLevel = new Map<string, LevelResult[]>();
-      for (const r of present) for (const l of r.levels) byLevel.set(levelKey(l), [...(byLevel.get(levelKey(l)) ?? []), l]);
-      const failures = same.flatMap((r, i) => (r?.failure ? [`round ${i + 1}: ${r.failure}`] : []));
+      for (const r of present) {
+        for (const l of r.levels) {
+          const key = levelKey(l);
+          const same = byLevel.get(key);
+          if (same) same.push(l);
+          else byLevel.set(key, [l]);
+        }
+      }
+      const failures = inRounds.flatMap((r, i) => (r?.failure ? [`round ${i + 1}: ${r.failure}`] : []));
       out.push({
         ...run,
         processes: present.flatMap((r) => r.processes),

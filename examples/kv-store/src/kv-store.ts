@@ -36,20 +36,12 @@ export class KvStore implements StateMachine<KvCommand, KvResult, KvQuery, KvQue
   apply(command: KvCommand): KvResult {
     switch (command.type) {
       case 'put': {
-        const key = this.checkKey(command.key);
-        const value = this.checkValue('value', command.value);
-        const previous = this.data.get(key);
-        if (previous === undefined) this.checkRoom(key);
-        this.data.set(key, toByteString(value));
+        const previous = this.store(command.key, command.value);
         return { kind: 'put', previous: previous === undefined ? null : fromByteString(previous) };
       }
-      case 'set': {
-        const key = this.checkKey(command.key);
-        const value = this.checkValue('value', command.value);
-        if (!this.data.has(key)) this.checkRoom(key);
-        this.data.set(key, toByteString(value));
+      case 'set':
+        this.store(command.key, command.value);
         return SET_RESULT;
-      }
       case 'delete':
         return { kind: 'delete', deleted: this.data.delete(this.checkKey(command.key)) };
       case 'cas':
@@ -109,6 +101,16 @@ export class KvStore implements StateMachine<KvCommand, KvResult, KvQuery, KvQue
       throw new KvArgumentError('key', `${Buffer.byteLength(key, 'utf8')} UTF-8 bytes; the limit is ${max} (maxKeyBytes)`);
     }
     return key;
+  }
+
+  /** put and set: validate, make room for a new key, keep a copy; returns the value replaced. */
+  private store(rawKey: unknown, rawValue: unknown): string | undefined {
+    const key = this.checkKey(rawKey);
+    const value = this.checkValue('value', rawValue);
+    const previous = this.data.get(key);
+    if (previous === undefined) this.checkRoom(key);
+    this.data.set(key, toByteString(value));
+    return previous;
   }
 
   private checkValue(field: 'value' | 'expected', value: unknown): Uint8Array {

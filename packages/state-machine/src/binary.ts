@@ -60,14 +60,6 @@ export function decodeUtf8(b: Uint8Array): string {
 /** Slab size of allocBytes, and the largest allocation it serves from a slab (bigger ones get their own). */
 const SLAB_BYTES = 64 * 1024;
 const SLAB_ALLOCATION_BYTES_MAX = 4096;
-/** Up to this many bytes a writer copies in a loop rather than through a temporary view and set(). */
-const COPY_LOOP_BYTES_MAX = 256;
-
-/** dst[0, n) = src[0, n). Most copies are short, and set() would first need a view of the prefix. */
-function copyPrefix(dst: Uint8Array, src: Uint8Array, n: number): void {
-  if (n <= COPY_LOOP_BYTES_MAX) for (let k = 0; k < n; k++) dst[k] = src[k]!;
-  else dst.set(src.subarray(0, n));
-}
 let slab = new ArrayBuffer(SLAB_BYTES);
 let slabUsed = 0;
 
@@ -86,6 +78,15 @@ export function allocBytes(n: number): Uint8Array {
   const out = new Uint8Array(slab, slabUsed, n);
   slabUsed += (n + 7) & ~7; // keep views 8-byte aligned
   return out;
+}
+
+/** Up to this many bytes a writer copies in a loop rather than through a temporary view and set(). */
+const COPY_LOOP_BYTES_MAX = 256;
+
+/** dst[0, n) = src[0, n). Most copies are short, and set() would first need a view of the prefix. */
+function copyPrefix(dst: Uint8Array, src: Uint8Array, n: number): void {
+  if (n <= COPY_LOOP_BYTES_MAX) for (let k = 0; k < n; k++) dst[k] = src[k]!;
+  else dst.set(src.subarray(0, n));
 }
 
 export class BinaryWriter {
