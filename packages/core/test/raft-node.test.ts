@@ -211,6 +211,26 @@ t.test('bounds: beyond maxPendingProposals, propose rejects at once with Overloa
   await t.rejects(n1.propose({ op: 'put', key: 'x', value: 'late' }), StoppedError, 'a stopped node refuses work');
 });
 
+t.test('bounds: while one proposal waits, the request ids since it are bounded too (16 per pending slot)', async (t) => {
+  const c = new NodeCluster(['n1', 'n2', 'n3'], { maxPendingProposals: 2 });
+  t.teardown(() => c.stopAll());
+  await c.start('n1'); // alone: proposals wait for a leader until their deadline
+  const n1 = c.node('n1');
+  const stuck = n1.propose({ op: 'put', key: 'x', value: 'stuck' }, { timeoutMs: 60_000 }).catch((e: Error) => e);
+  // Each short-lived proposal takes the next id and expires; the ids between stay spanned by `stuck`.
+  let refused: unknown;
+  for (let k = 0; k < 40 && refused === undefined; k++) {
+    const outcome = await n1.propose({ op: 'put', key: 'y', value: `${k}` }, { timeoutMs: 1 }).catch((e: Error) => e);
+    if (outcome instanceof OverloadedError) refused = outcome;
+    else t.type(outcome, TimeoutError);
+  }
+  t.type(refused, OverloadedError, 'a span wider than 32 ids is refused at once');
+  t.match((refused as Error).message, /since the oldest unanswered proposal \(limit 32\)/);
+  t.equal(n1.status().pendingProposals, 1, 'the refused proposal holds nothing');
+  await c.stopAll();
+  t.type(await stuck, StoppedError, 'the waiting proposal is answered at stop (it was never sent)');
+});
+
 t.test('without a session, a proposal forwarded over a duplicating network still applies once', async (t) => {
   // Found by the whole-node simulator (counter workload, seed 1): the leader appended both copies of a
   // duplicated Propose message, and the command applied twice.

@@ -79,12 +79,13 @@ export class Applier<C, R, Q, QR> {
       error = new ApplyError(e instanceof Error ? e.message : String(e));
     }
     if (error) {
-      if (session) this.sessions.record(env.clientId, env.seq, env.ackedBelow, { result: undefined, error: error.message }, this.logTimeMs);
+      if (session) this.sessions.record(env.clientId, env.seq, env.ackedBelow, error.message, this.logTimeMs);
       return failed(env, index, error);
     }
+    if (!session) return { envelope: env, index, ok: true, result, error: undefined, encodedResult: undefined };
     // The session keeps the encoded result; the proposer's caller may want exactly those bytes too.
-    const encodedResult = session ? this.def.resultCodec.encode(result as R) : undefined;
-    if (session) this.sessions.record(env.clientId, env.seq, env.ackedBelow, { result: encodedResult, error: undefined }, this.logTimeMs);
+    const encodedResult = this.def.resultCodec.encode(result as R);
+    this.sessions.record(env.clientId, env.seq, env.ackedBelow, encodedResult, this.logTimeMs);
     return { envelope: env, index, ok: true, result, error: undefined, encodedResult };
   }
 

@@ -8,11 +8,18 @@ export interface SessionResponse {
   readonly error: string | undefined;
 }
 
+/**
+ * An outcome as the table keeps it: the encoded result, or the error message. No wrapper object per
+ * command: V8 had moved the wrappers' allocation site to the old generation (most of them outlived a young
+ * collection), and each dead wrapper there kept its result alive, then promoted, until a full collection.
+ */
+export type SessionOutcome = Uint8Array | string;
+
 interface Session {
   /** Every command below this sequence number has been answered and acknowledged by the client. */
   ackedBelow: number;
   /** Outcomes of applied commands at or above `ackedBelow`, by sequence number. */
-  readonly responses: SequenceMap<SessionResponse>;
+  readonly responses: SequenceMap<SessionOutcome>;
   lastActiveLogTimeMs: number;
 }
 
@@ -51,12 +58,12 @@ export class SessionTable {
     if (!s) return { kind: 'apply' };
     this.touch(clientId, s, logTimeMs);
     const known = s.responses.get(seq);
-    if (known) return { kind: 'duplicate', response: known };
+    if (known !== undefined) return { kind: 'duplicate', response: typeof known === 'string' ? { result: undefined, error: known } : { result: known, error: undefined } };
     if (seq < s.ackedBelow) return { kind: 'stale', reason: `sequence ${seq} of client ${clientId} was already answered and acknowledged` };
     return { kind: 'apply' };
   }
 
-  record(clientId: string, seq: number, ackedBelow: number, response: SessionResponse, logTimeMs: number): void {
+  record(clientId: string, seq: number, ackedBelow: number, outcome: SessionOutcome, logTimeMs: number): void {
     let s = this.sessions.get(clientId);
     if (!s) {
       s = { ackedBelow: 0, responses: new SequenceMap(), lastActiveLogTimeMs: logTimeMs };
@@ -66,7 +73,7 @@ export class SessionTable {
       while (this.sessions.size > this.maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
     }
     this.touch(clientId, s, logTimeMs);
-    this.keep(s, seq, response);
+    this.keep(s, seq, outcome);
     if (ackedBelow > s.ackedBelow) {
       s.responses.deleteBelow(ackedBelow);
       s.ackedBelow = ackedBelow;
@@ -74,13 +81,13 @@ export class SessionTable {
   }
 
   /**
-   * Keeps `response` for `seq`: at most `maxResponsesPerSession` responses per session, over at most
+   * Keeps `outcome` for `seq`: at most `maxResponsesPerSession` responses per session, over at most
    * twice as many sequence numbers (the memory follows the spread). The oldest beyond either bound are
    * forgotten as if acknowledged, so a retry of one of them is refused as stale.
    */
-  private keep(s: Session, seq: number, response: SessionResponse): void {
+  private keep(s: Session, seq: number, outcome: SessionOutcome): void {
     const max = this.maxResponsesPerSession;
-    s.ackedBelow = Math.max(s.ackedBelow, s.responses.setWithin(seq, response, max, 2 * max));
+    s.ackedBelow = Math.max(s.ackedBelow, s.responses.setWithin(seq, outcome, max, 2 * max));
   }
 
   /**
@@ -112,8 +119,8 @@ export class SessionTable {
       w.string(id).uint(s.ackedBelow).double(s.lastActiveLogTimeMs).uint(s.responses.size);
       for (const [seq, r] of s.responses.entries()) {
         w.uint(seq);
-        if (r.result !== undefined) w.uint(0).bytes(r.result);
-        else w.uint(1).string(r.error ?? '');
+        if (typeof r === 'string') w.uint(1).string(r);
+        else w.uint(0).bytes(r);
       }
     }
   }
@@ -129,8 +136,7 @@ export class SessionTable {
       for (let k = r.uint(); k > 0; k--) {
         const seq = r.uint();
         const failed = r.uint() === 1;
-        const response = failed ? { result: undefined, error: r.string() } : { result: r.bytes().slice(), error: undefined };
-        this.keep(s, seq, response);
+        this.keep(s, seq, failed ? r.string() : r.bytes().slice());
       }
       this.sessions.set(id, s);
     }
