@@ -51,23 +51,44 @@ interface Connection {
   outbox: ClientResponse[];
 }
 
+/** A CommandAnswer's result until the node answers. */
+const NO_RESULT = new Uint8Array(0);
+
 /**
  * One command's way back to its connection: the node calls it once with the outcome. An object per
- * request instead of a promise, its resolving functions, a `then` reaction and two closures.
+ * request instead of a promise, its resolving functions, a `then` reaction and two closures. It is also
+ * the response the reply frame lists, and its own outcome when the command succeeds, so answering
+ * allocates nothing: the objects made per answer were among the leader's most promoted (V8 had moved
+ * their allocation to the old generation, where each kept its result alive until a full collection).
  */
-class CommandAnswer implements EncodedAnswer {
+class CommandAnswer implements EncodedAnswer, ClientResponse {
+  readonly kind = 'result';
+  result: Uint8Array = NO_RESULT;
+  outcome: ClientOutcome = this;
+
   constructor(
     private readonly endpoint: ClientEndpoint,
     private readonly conn: Connection,
-    private readonly requestId: number,
+    readonly requestId: number,
   ) {}
 
   resolve(result: Uint8Array): void {
-    this.endpoint.complete(this.conn, this.requestId, { kind: 'result', result });
+    this.result = result;
+    this.endpoint.complete(this.conn, this);
   }
 
   reject(error: Error): void {
-    this.endpoint.complete(this.conn, this.requestId, errorOutcome(error));
+    this.outcome = errorOutcome(error);
+    this.endpoint.complete(this.conn, this);
+  }
+
+  /**
+   * The reply frame holding this answer is encoded: let go of the result. V8 places objects allocated as
+   * this one is in the old generation at times, and there a dead answer would keep its result alive
+   * through every young collection until the next full one.
+   */
+  sent(): void {
+    this.result = NO_RESULT;
   }
 }
 
@@ -227,12 +248,12 @@ export class ClientEndpoint {
 
   private serve(conn: Connection, r: ClientRequest): void {
     const immediate = this.answerAtOnce(conn, r);
-    if (immediate) return this.answer(conn, r.requestId, immediate);
+    if (immediate) return this.answer(conn, { requestId: r.requestId, outcome: immediate });
     conn.inFlight++;
     if (r.kind === 'command') return this.node.proposeEncodedTo(r.payload, this.proposeOptions(r), new CommandAnswer(this, conn, r.requestId));
     this.node.readEncoded(r.payload, this.readOptions(r)).then(
-      (result) => this.complete(conn, r.requestId, { kind: 'result', result }),
-      (err: unknown) => this.complete(conn, r.requestId, errorOutcome(err)),
+      (result) => this.complete(conn, { requestId: r.requestId, outcome: { kind: 'result', result } }),
+      (err: unknown) => this.complete(conn, { requestId: r.requestId, outcome: errorOutcome(err) }),
     );
   }
 
@@ -282,15 +303,16 @@ export class ClientEndpoint {
   }
 
   /** A served request's outcome (from CommandAnswer or a read's promise). Internal: not for callers. */
-  complete(conn: Connection, requestId: number, outcome: ClientOutcome): void {
+  complete(conn: Connection, response: ClientResponse): void {
     conn.inFlight--;
     if (this.state !== 'running') return;
-    this.answer(conn, requestId, outcome);
+    this.answer(conn, response);
   }
 
-  private answer(conn: Connection, requestId: number, outcome: ClientOutcome): void {
+  private answer(conn: Connection, response: ClientResponse): void {
+    const outcome = response.outcome;
     this.metrics.answered(outcome.kind === 'error' ? outcome.code : outcome.kind);
-    conn.outbox.push({ requestId, outcome });
+    conn.outbox.push(response);
     this.dirty.add(conn);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
@@ -313,6 +335,7 @@ export class ClientEndpoint {
         if (!this.sendQueue.push([conn.routingId, bytes, to - from])) this.metrics.sendFailed(to - from);
         from = to;
       }
+      for (const r of responses) if (r instanceof CommandAnswer) r.sent();
       this.release(conn.routingId.toString('latin1'), conn);
     }
     this.pump();

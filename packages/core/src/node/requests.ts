@@ -29,7 +29,8 @@ export class PendingProposal<R> {
 
   constructor(
     readonly requestId: number,
-    readonly command: Uint8Array,
+    /** Emptied once the proposal is answered (see ProposalBook.finish). */
+    public command: Uint8Array,
     readonly session: { readonly clientId: string; readonly seq: number; readonly ackedBelow?: number } | undefined,
     readonly startedMs: number,
     readonly deadlineMs: number,
@@ -62,6 +63,8 @@ type ProposalOptions = { timeoutMs?: number; session?: { clientId: string; seq: 
  * leader: index unknown). Once it has left the node, only its application — or its index being taken
  * by another entry — tells the outcome; otherwise the caller gets OutcomeUnknownError.
  */
+const NO_COMMAND = new Uint8Array(0);
+
 /** How many request ids `ProposalBook.pending` may span per proposal it may hold (16 × 65,536 ids: 8 MiB of slots). */
 const SPAN_PER_PENDING_MAX = 16;
 
@@ -198,6 +201,9 @@ export class ProposalBook<R> {
     if (err && reason !== null) this.metrics.proposalFailed?.(reason ?? failureReason(err));
     if (p.status === 'queued') this.queue = this.queue.filter((q) => q !== p);
     if (p.status === 'submitted' && this.byIndex.get(p.index) === p) this.byIndex.delete(p.index);
+    // The command is a view of the request's frame. A proposal object that V8 placed in the old generation
+    // would otherwise keep the frame's buffer (and the view) alive until the next full collection.
+    p.command = NO_COMMAND;
     if (err) p.answer.reject(err);
     else p.answer.resolve(result!);
   }
