@@ -1,6 +1,11 @@
 import t from 'tap';
 import { OutcomeUnknownError, OverloadedError, ProposalDroppedError, StoppedError, TimeoutError, ApplyError } from '../src/errors.js';
 import { NodeCluster, kv } from './helpers/nodes.js';
+import { RaftNode } from '../src/node/raft-node.js';
+import { MemoryLogStore } from '../src/storage/memory-log-store.js';
+import { EntryType, MessageType, type Message } from '../src/protocol/types.js';
+import type { LogWrite } from '../src/storage/log-store.js';
+import type { MessageHandler, Transport } from '../src/transport/transport.js';
 
 const ids = ['n1', 'n2', 'n3'];
 
@@ -245,4 +250,50 @@ t.test('without a session, a proposal forwarded over a duplicating network still
   const applied = ((await follower.read({ key: 'd' })) ?? '').split(',').filter(Boolean);
   t.equal(applied.length, 50, 'each command applied once');
   t.equal(new Set(applied).size, 50);
+});
+
+t.test("a peer's message is acted on in the turn it arrives: a follower starts writing an append before the event loop comes round", async (t) => {
+  let deliver: MessageHandler | undefined;
+  const sent: Message[] = [];
+  const transport: Transport = {
+    start: async (_self, onMessage) => {
+      deliver = onMessage;
+    },
+    send: (messages) => void sent.push(...messages),
+    stop: async () => {},
+  };
+  const store = new MemoryLogStore();
+  const writes: LogWrite[] = [];
+  const write = store.write.bind(store);
+  store.write = (w: LogWrite) => {
+    writes.push(w);
+    return write(w);
+  };
+  // Ticks far apart: no election timer fires during the test.
+  const node = new RaftNode({ id: 'n2', peers: ['n1', 'n2', 'n3'], logStore: store, transport, stateMachine: kv, tickMs: 60_000 });
+  t.teardown(() => node.stop());
+  await node.start();
+  await new Promise((resolve) => setImmediate(resolve)); // the start-up turn
+  const before = writes.length;
+  const append = (index: number, logTerm: number): Message => ({
+    type: MessageType.Append,
+    from: 'n1',
+    to: 'n2',
+    term: 1,
+    logTerm,
+    index: index - 1,
+    commit: 0,
+    entries: [{ index, term: 1, type: EntryType.Normal, data: new Uint8Array(0) }],
+    reject: false,
+    rejectHint: 0,
+  });
+  deliver!(append(1, 0));
+  t.equal(writes.length, before + 1, 'the write of the append started inside the delivery');
+  t.same(writes.at(-1)!.entries.map((e) => e.index), [1]);
+  // A second append while that write is on disk waits for it, and then goes out as the next write.
+  deliver!(append(2, 1));
+  t.equal(writes.length, before + 1, 'one write at a time');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  t.same(writes.slice(before).map((w) => w.entries.map((e) => e.index)), [[1], [2]], 'then the second append is written');
+  t.ok(sent.some((m) => m.type === MessageType.AppendResponse && m.index === 2 && !m.reject), 'and both are acknowledged');
 });

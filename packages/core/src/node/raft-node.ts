@@ -127,6 +127,8 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   private state: NodeState = 'new';
   private tickTimer: TimerHandle | undefined;
   private turnScheduled = false;
+  /** A turn is running (a transport that delivers synchronously must not start another inside it). */
+  private inTurn = false;
   private draining: Promise<void> | undefined;
   /** The snapshot being written and compacted in the background (one at a time). */
   private snapshotting: Promise<void> | undefined;
@@ -342,7 +344,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
       this.roundTrips.answered(m.from);
     }
     this.guard(() => this.core.step(m));
-    this.kick();
+    this.turnNow();
   }
 
   private onTick(): void {
@@ -353,6 +355,21 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     this.proposals.expire(now);
     this.reads.expire(now);
     this.kick();
+  }
+
+  /**
+   * A peer's message is acted on at once when no turn is pending: a follower's append starts its write,
+   * and a leader's acknowledgement its apply, without waiting for the event loop to come round (one of
+   * the steps of every sequential commit). Proposals still batch by event-loop turn (`kick`).
+   */
+  private turnNow(): void {
+    if (this.turnScheduled || this.inTurn || this.state !== 'running') return this.kick();
+    this.inTurn = true;
+    try {
+      this.guard(() => this.turn());
+    } finally {
+      this.inTurn = false;
+    }
   }
 
   /** Schedule one turn of work after the current event-loop turn, so that its requests batch. */
