@@ -55,6 +55,12 @@ export class PendingProposal<R> {
   }
 }
 
+/** What an answered proposal's command becomes (see ProposalBook.finish). */
+const NO_COMMAND = new Uint8Array(0);
+
+/** How many request ids `ProposalBook.pending` may span per proposal it may hold (16 × 65,536 ids: 8 MiB of slots). */
+const SPAN_PER_PENDING_MAX = 16;
+
 type ProposalOptions = { timeoutMs?: number; session?: { clientId: string; seq: number; ackedBelow?: number } | undefined };
 
 /**
@@ -63,19 +69,15 @@ type ProposalOptions = { timeoutMs?: number; session?: { clientId: string; seq: 
  * leader: index unknown). Once it has left the node, only its application — or its index being taken
  * by another entry — tells the outcome; otherwise the caller gets OutcomeUnknownError.
  */
-const NO_COMMAND = new Uint8Array(0);
-
-/** How many request ids `ProposalBook.pending` may span per proposal it may hold (16 × 65,536 ids: 8 MiB of slots). */
-const SPAN_PER_PENDING_MAX = 16;
-
 export class ProposalBook<R> {
   private nextRequestId = 1;
   /**
    * By request id. Ids are handed out in increasing order and mostly answered in it, so this is a
    * SequenceMap, not a Map: a Map used as a sliding window rebuilds its table every few hundred
-   * proposals, and each obsolete table links to its successor. Once one table was promoted, that link
-   * kept every later table, and every proposal in them, alive through young collections until the next
-   * full one (on a leader at 256 in flight, a third of the bytes it promoted).
+   * proposals, and each obsolete table links to its successor (for live iterators). Once one table was
+   * promoted, that link kept every later table, and every proposal in them, alive through young
+   * collections until the next full one (on a leader at 256 in flight, about a third of the bytes it
+   * promoted).
    */
   private readonly pending = new SequenceMap<PendingProposal<R>>();
   /** The widest span of request ids `pending` may cover (its memory follows the span, not the count). */

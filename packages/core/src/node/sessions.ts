@@ -10,8 +10,9 @@ export interface SessionResponse {
 
 /**
  * An outcome as the table keeps it: the encoded result, or the error message. No wrapper object per
- * command: V8 had moved the wrappers' allocation site to the old generation (most of them outlived a young
- * collection), and each dead wrapper there kept its result alive, then promoted, until a full collection.
+ * command: one object fewer, and none that V8 may place straight in the old generation (it does so for
+ * allocation sites whose objects often outlive a young collection) to keep its result alive there, after
+ * the session has forgotten it, until the next full collection.
  */
 export type SessionOutcome = Uint8Array | string;
 
