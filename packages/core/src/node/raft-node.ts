@@ -245,9 +245,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
    */
   proposeEncodedTo(command: Uint8Array, options: ProposeOptions, answer: EncodedAnswer): void {
     if (this.state !== 'running') return answer.reject(new StoppedError(`the node is ${this.state}`));
-    this.proposals.enqueue(command, this.clock.now(), options, true, answer as ProposalAnswer<R>);
-    this.metrics.proposalsPending?.(this.proposals.size);
-    this.kick();
+    this.enqueueProposal(command, options, true, answer as ProposalAnswer<R>);
   }
 
   /** `read` for network endpoints: query and result encoded with the state machine's query codecs. */
@@ -257,10 +255,14 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   }
 
   private proposeBytes(bytes: Uint8Array, options: ProposeOptions, wantsEncoded: boolean): Promise<R | Uint8Array> {
-    const p = this.proposals.add(bytes, this.clock.now(), options, wantsEncoded);
+    return new Promise((resolve, reject) => this.enqueueProposal(bytes, options, wantsEncoded, { resolve, reject }));
+  }
+
+  /** The one way in for proposals: with `wantsEncoded` the answer gets the encoded result, else R. */
+  private enqueueProposal(bytes: Uint8Array, options: ProposeOptions, wantsEncoded: boolean, answer: ProposalAnswer<R>): void {
+    this.proposals.enqueue(bytes, this.clock.now(), options, wantsEncoded, answer);
     this.metrics.proposalsPending?.(this.proposals.size);
     this.kick();
-    return p;
   }
 
   /** Query the state machine: linearizable by default (ReadIndex), or this node's state with `stale`. */

@@ -104,12 +104,10 @@ export class ProposalBook<R> {
     return this.pending.firstKey() ?? this.nextRequestId;
   }
 
-  /** A new proposal; with `wantsEncoded` it resolves to the encoded result (a Uint8Array), else to R. */
-  add(command: Uint8Array, nowMs: number, opts: ProposalOptions, wantsEncoded: boolean): Promise<R | Uint8Array> {
-    return new Promise<R | Uint8Array>((resolve, reject) => this.enqueue(command, nowMs, opts, wantsEncoded, { resolve, reject }));
-  }
-
-  /** `add` answering `answer` instead of a promise; an overloaded book rejects it at once. */
+  /**
+   * A new proposal; with `wantsEncoded` its answer gets the encoded result (a Uint8Array), else R. An
+   * overloaded book rejects it at once.
+   */
   enqueue(command: Uint8Array, nowMs: number, opts: ProposalOptions, wantsEncoded: boolean, answer: ProposalAnswer<R>): void {
     if (this.pending.size >= this.maxPending) {
       this.metrics.proposalFailed?.('overloaded');
