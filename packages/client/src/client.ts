@@ -46,6 +46,8 @@ export interface ClientStats {
   /** Answers to attempts already given up on (a retry went elsewhere). */
   lateAnswers: number;
   framesReceived: number;
+  /** Frames of requests handed to ZeroMQ. */
+  framesSent: number;
 }
 
 /**
@@ -57,7 +59,7 @@ export interface ClientStats {
 export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> {
   /** This client's session id (random per instance: sequence numbers restart with every client). */
   readonly clientId = randomUUID();
-  readonly stats: ClientStats = { requests: 0, retries: 0, redirects: 0, attemptTimeouts: 0, disconnects: 0, badFrames: 0, handshakeFailures: 0, lateAnswers: 0, framesReceived: 0 };
+  readonly stats: ClientStats = { requests: 0, retries: 0, redirects: 0, attemptTimeouts: 0, disconnects: 0, badFrames: 0, handshakeFailures: 0, lateAnswers: 0, framesReceived: 0, framesSent: 0 };
   private readonly o: ResolvedClientOptions;
   private readonly definition: StateMachineDefinition<C, R, Q, QR> | undefined;
   private readonly context = new Context({ blocky: false });
@@ -102,6 +104,7 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
       onFrame: (conn, frame) => this.onFrame(conn, frame),
       onUp: (conn) => this.onUp(conn),
       onDown: (conn) => this.onDown(conn),
+      onFrameSent: () => void this.stats.framesSent++,
       onSendFailed: (conn, ids) => this.onSendFailed(conn, ids),
       onBadFrame: () => void this.stats.badFrames++,
       onHandshakeFailed: () => void this.stats.handshakeFailures++,
@@ -210,6 +213,7 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
     req.conn = conn;
     req.sent = true;
     this.inflight.set(req.attemptId, req);
+    const alone = this.inflight.size === 1;
     conn.send({
       clientId: this.clientId,
       sequence: req.seq,
@@ -219,7 +223,7 @@ export class RaftbusClient<C = unknown, R = unknown, Q = unknown, QR = unknown> 
       staleReadOk: req.staleReadOk,
       // Carried by every attempt: a retry may raise it too, never lower what the node has.
       ackedBelow: req.kind === 'command' ? this.session.ackedBelow : 0,
-    });
+    }, alone);
     this.arm(req, Math.min(Date.now() + this.o.attemptTimeoutMs, req.deadlineMs));
   }
 

@@ -14,6 +14,8 @@ export interface ConnectionEvents {
   onUp(conn: NodeConnection): void;
   /** The connection dropped: whatever was sent on it will not be answered. */
   onDown(conn: NodeConnection): void;
+  /** A frame of requests was handed to the socket. */
+  onFrameSent(conn: NodeConnection): void;
   /** These requests could not be handed to the socket. */
   onSendFailed(conn: NodeConnection, requestIds: readonly number[]): void;
   /** A frame from the node could not be read (counted; the connection stays). */
@@ -106,13 +108,18 @@ export class NodeConnection {
     this.receiveLoop = this.receive();
   }
 
-  /** Queue a request; it leaves with the others of this event-loop turn. */
-  send(request: ClientRequest): void {
+  /**
+   * Queue a request; it leaves with the others of this event-loop turn. A request sent `alone` (nothing
+   * else of the client is in flight, so there is no batch to wait for) leaves as soon as the caller
+   * yields, with whatever else was queued in the same synchronous run.
+   */
+  send(request: ClientRequest, alone = false): void {
     if (this.closed) return;
     this.outbox.push(request);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    if (alone) queueMicrotask(() => this.flush());
+    else setImmediate(() => this.flush());
   }
 
   private flush(): void {
@@ -146,6 +153,7 @@ export class NodeConnection {
     if (this.sending || this.closed) return;
     const frame = this.frames.shift();
     if (!frame) return;
+    this.events.onFrameSent(this);
     this.sending = this.dealer.send(frame.bytes).then(
       () => {
         this.sending = undefined;

@@ -41,6 +41,45 @@ t.test('requests made in one event-loop turn leave as one frame, with increasing
   t.equal(client.stats.retries, 0);
 });
 
+t.test('a request with nothing else in flight leaves once the caller yields; others wait for the turn to batch', async (t) => {
+  const held: ClientRequest[] = [];
+  const [a] = await fakes(
+    t,
+    new FakeNode('a', (r) => {
+      if (r.kind === 'command' && r.payload[0] === 7) {
+        held.push(r);
+        return undefined;
+      }
+      return ok();
+    }),
+  );
+  const client = clientOf(t, [a!]);
+  await client.commandEncoded(bytes(0));
+
+  // Alone: the frame goes before the event loop's next check phase (observed by an immediate set first).
+  let sentByNextCheck = -1;
+  const before = client.stats.framesSent;
+  setImmediate(() => (sentByNextCheck = client.stats.framesSent));
+  const held7 = client.commandEncoded(bytes(7)).catch((e: unknown) => e);
+  t.ok(await waitFor(() => held.length === 1, CONNECT_TIMEOUT_MS), 'the held command arrived');
+  t.equal(sentByNextCheck, before + 1, 'sent before the next check phase');
+
+  // Not alone (the held command is in flight): requests of one turn, made in separate microtasks, still
+  // leave together as one frame.
+  const framesBefore = a!.frames.length;
+  const two = (async () => {
+    const first = client.commandEncoded(bytes(1));
+    await Promise.resolve();
+    await Promise.resolve();
+    const second = client.commandEncoded(bytes(2));
+    return Promise.all([first, second]);
+  })();
+  await two;
+  t.same(a!.frames.slice(framesBefore).map((f) => f.length), [2], 'one frame of two requests');
+  await client.close();
+  t.type(await held7, ClientClosedError, 'the held command ends with the client');
+});
+
 t.test('commands never run further ahead of the oldest unanswered one than the session window', async (t) => {
   let release = false;
   const held: ClientRequest[] = [];

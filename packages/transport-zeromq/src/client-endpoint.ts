@@ -316,8 +316,10 @@ export class ClientEndpoint {
     this.dirty.add(conn);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // After this turn: every answer completed in it (a whole applied batch) leaves as one frame.
-    setImmediate(() => this.flush());
+    // Once the code that completed this answer yields: a node answers a whole applied batch in one
+    // synchronous run, so the batch leaves as one frame, without waiting for the event loop to come round
+    // (a step of every sequential commit).
+    queueMicrotask(() => this.flush());
   }
 
   private flush(): void {

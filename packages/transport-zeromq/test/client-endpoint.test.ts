@@ -90,7 +90,7 @@ const query = (requestId: number, staleReadOk = false): ClientRequest => ({
   ackedBelow: 0,
 });
 
-t.test('answers completed in one turn leave as one frame naming the node and its leader', async (t) => {
+t.test('answers completed together leave as one frame naming the node and its leader', async (t) => {
   const node = new ScriptedNode();
   const { endpoint, metrics } = await endpointOf(t, node);
   const c = await rawClient(t, endpoint.boundAddress!);
@@ -105,6 +105,23 @@ t.test('answers completed in one turn leave as one frame naming the node and its
   t.equal(metrics.framesReceived, 1);
   t.equal(metrics.answers.get('result'), 100);
   t.equal(endpoint.activeConnections, 0, 'nothing in flight: no connection state kept');
+});
+
+t.test('a reply is handed to ZeroMQ as soon as the code that answered yields, not a whole event-loop turn later', async (t) => {
+  // A node answers an applied batch synchronously; the frame should be sent before the event loop comes
+  // round again (every sequential commit waits for it). The check phase is observed with a setImmediate
+  // registered before the answer.
+  const node = new ScriptedNode();
+  let sentByNextCheck: number | undefined;
+  node.proposeEncodedTo = (command, _options, answer) => {
+    setImmediate(() => (sentByNextCheck = metrics.framesSent));
+    answer.resolve(command);
+  };
+  const { endpoint, metrics } = await endpointOf(t, node);
+  const c = await rawClient(t, endpoint.boundAddress!);
+  await c.send([command(1)]);
+  await c.waitAnswers(1);
+  t.equal(sentByNextCheck, 1, 'the reply frame was sent before the next check phase');
 });
 
 t.test('a follower redirects commands and linearizable reads to its leader, and serves stale reads itself', async (t) => {
