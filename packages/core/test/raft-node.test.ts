@@ -297,3 +297,50 @@ t.test("a peer's message is acted on in the turn it arrives: a follower starts w
   t.same(writes.slice(before).map((w) => w.entries.map((e) => e.index)), [[1], [2]], 'then the second append is written');
   t.ok(sent.some((m) => m.type === MessageType.AppendResponse && m.index === 2 && !m.reject), 'and both are acknowledged');
 });
+
+t.test('a proposal to an idle leader goes out once its caller yields; while others are pending, proposals batch by turn', async (t) => {
+  const c = new NodeCluster(ids);
+  t.teardown(() => c.stopAll());
+  await c.startAll();
+  const leader = await c.leader();
+  await leader.propose({ op: 'put', key: 'warm', value: 'up' });
+  const transport = c.transports.get(leader.id)!;
+  const appends: Message[] = [];
+  const send = transport.send.bind(transport);
+  transport.send = (ms) => {
+    for (const m of ms) if (m.type === MessageType.Append && m.entries.length > 0) appends.push(m);
+    send(ms);
+  };
+
+  // Idle: the append leaves within the microtasks after the proposal, before any timer or immediate can
+  // run. (A tick may have scheduled a turn just before; then the proposal rides with that turn instead,
+  // so a rare attempt may miss. With proposals always batched by turn, none would pass.)
+  let outAtOnce = 0;
+  for (let k = 0; k < 5; k++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const before = appends.length;
+    const proposed = leader.propose({ op: 'put', key: 'a', value: String(k) });
+    await Promise.resolve();
+    if (appends.length > before) outAtOnce++;
+    await proposed;
+  }
+  t.ok(outAtOnce >= 4, `the idle leader's append left at once (${outAtOnce} of 5 times)`);
+
+  // Not idle: with a proposal pending (its appends are dropped), two proposals made in separate
+  // microtasks of one turn go out together.
+  for (const f of c.followers()) transport.dropTo.add(f.id);
+  const held = leader.propose({ op: 'put', key: 'held', value: '1' });
+  await new Promise((resolve) => setImmediate(resolve));
+  const afterHeld = appends.length;
+  t.ok(afterHeld > 0 && appends.at(-1)!.entries.length === 1, 'the held proposal went out alone');
+  const first = leader.propose({ op: 'put', key: 'b', value: '1' });
+  await Promise.resolve();
+  await Promise.resolve();
+  const second = leader.propose({ op: 'put', key: 'c', value: '1' });
+  await new Promise((resolve) => setImmediate(resolve));
+  const batched = appends.slice(afterHeld);
+  t.ok(batched.length > 0, 'the two proposals went out');
+  t.same(batched.map((m) => m.entries.length), batched.map(() => 2), 'both in every append that carries them');
+  transport.dropTo.clear();
+  t.same(await Promise.all([held, first, second]), [null, null, null], 'and all three commit once the followers hear');
+});

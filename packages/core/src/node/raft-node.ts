@@ -262,7 +262,10 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   private enqueueProposal(bytes: Uint8Array, options: ProposeOptions, wantsEncoded: boolean, answer: ProposalAnswer<R>): void {
     this.proposals.enqueue(bytes, this.clock.now(), options, wantsEncoded, answer);
     this.metrics.proposalsPending?.(this.proposals.size);
-    this.kick();
+    // Nothing else pending: there is no batch to wait for, so the proposal goes out once its caller yields
+    // (with whatever the same synchronous run proposed). Otherwise proposals batch by event-loop turn.
+    if (this.proposals.size === 1) this.kickSoon();
+    else this.kick();
   }
 
   /** Query the state machine: linearizable by default (ReadIndex), or this node's state with `stale`. */
@@ -372,6 +375,16 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     } finally {
       this.inTurn = false;
     }
+  }
+
+  /** Schedule one turn of work for when the running code yields (a microtask). */
+  private kickSoon(): void {
+    if (this.turnScheduled || this.state !== 'running') return;
+    this.turnScheduled = true;
+    queueMicrotask(() => {
+      this.turnScheduled = false;
+      this.turnNow();
+    });
   }
 
   /** Schedule one turn of work after the current event-loop turn, so that its requests batch. */
