@@ -299,7 +299,7 @@ t.test("a peer's message is acted on in the turn it arrives: a follower starts w
 });
 
 t.test('a proposal to an idle leader goes out once its caller yields; while others are pending, proposals batch by turn', async (t) => {
-  const c = new NodeCluster(ids);
+  const c = new NodeCluster(ids, { tickMs: 20 }); // ticks far enough apart to rarely meet an attempt
   t.teardown(() => c.stopAll());
   await c.startAll();
   const leader = await c.leader();
@@ -343,4 +343,53 @@ t.test('a proposal to an idle leader goes out once its caller yields; while othe
   t.same(batched.map((m) => m.entries.length), batched.map(() => 2), 'both in every append that carries them');
   transport.dropTo.clear();
   t.same(await Promise.all([held, first, second]), [null, null, null], 'and all three commit once the followers hear');
+});
+
+t.test("a lone linearizable read starts its ReadIndex round once its caller yields; reads made while one waits share a round", async (t) => {
+  const c = new NodeCluster(ids, { tickMs: 20 }); // ticks far enough apart to rarely meet an attempt
+  t.teardown(() => c.stopAll());
+  await c.startAll();
+  const leader = await c.leader();
+  await leader.propose({ op: 'put', key: 'k', value: 'v' });
+  t.equal(await leader.read({ key: 'k' }), 'v');
+  const transport = c.transports.get(leader.id)!;
+  let rounds = 0;
+  const roundNumbers: number[] = [];
+  const send = transport.send.bind(transport);
+  transport.send = (ms) => {
+    // A heartbeat that carries a ReadIndex round number (index > 0) asks the followers to confirm one.
+    for (const m of ms) {
+      if (m.type !== MessageType.Heartbeat || m.index === 0) continue;
+      rounds++;
+      roundNumbers.push(m.index);
+    }
+    send(ms);
+  };
+  // As with proposals, a tick may have scheduled a turn just before a read; then the read rides with it.
+  let atOnce = 0;
+  for (let k = 0; k < 5; k++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const before = rounds;
+    const read = leader.read({ key: 'k' });
+    await Promise.resolve();
+    if (rounds > before) atOnce++;
+    t.equal(await read, 'v');
+  }
+  t.ok(atOnce >= 4, `the round started at once (${atOnce} of 5 times)`);
+
+  // Not alone: while a read waits (the followers do not hear the leader), two reads made in separate
+  // microtasks of one turn start one round between them.
+  for (const f of c.followers()) transport.dropTo.add(f.id);
+  const held = leader.read({ key: 'k' });
+  await new Promise((resolve) => setImmediate(resolve));
+  const heldRound = roundNumbers.at(-1)!;
+  const first = leader.read({ key: 'k' });
+  await Promise.resolve();
+  await Promise.resolve();
+  const second = leader.read({ key: 'k' });
+  await new Promise((resolve) => setImmediate(resolve));
+  const started = new Set(roundNumbers.filter((r) => r > heldRound));
+  t.equal(started.size, 1, 'one round for both');
+  transport.dropTo.clear();
+  t.same(await Promise.all([held, first, second]), ['v', 'v', 'v'], 'all three are served once the followers hear');
 });

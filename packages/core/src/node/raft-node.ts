@@ -112,7 +112,8 @@ const defaultRandom: RandomSource = { int: (n) => Math.floor(Math.random() * n) 
  * order, and resolves the callers of `propose` and `read`.
  *
  * Batching is structural: everything that arrives during one event-loop turn (or while a write is
- * syncing) becomes one Ready, one write and one append message per follower.
+ * syncing) becomes one Ready, one write and one append message per follower. A proposal or read that
+ * finds none other pending does not wait for the turn to end: it goes on a microtask.
  */
 export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   readonly id: NodeId;
@@ -279,7 +280,10 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
       }
     }
     const p = this.reads.add(query, this.clock.now(), options.timeoutMs);
-    this.kick();
+    // As for proposals: a lone read starts its ReadIndex round once its caller yields; reads made while
+    // others wait share the next turn's round.
+    if (this.reads.size === 1) this.kickSoon();
+    else this.kick();
     return p;
   }
 
@@ -365,7 +369,8 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   /**
    * A peer's message is acted on at once when no turn is pending: a follower's append starts its write,
    * and a leader's acknowledgement its apply, without waiting for the event loop to come round (one of
-   * the steps of every sequential commit). Proposals still batch by event-loop turn (`kick`).
+   * the steps of every sequential commit). Proposals and reads batch by event-loop turn (`kick`) unless
+   * nothing else of their kind is pending (`kickSoon`).
    */
   private turnNow(): void {
     if (this.turnScheduled || this.inTurn || this.state !== 'running') return this.kick();
