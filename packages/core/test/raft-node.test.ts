@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { OutcomeUnknownError, OverloadedError, ProposalDroppedError, StoppedError, TimeoutError, ApplyError } from '../src/errors.js';
 import { NodeCluster, kv } from './helpers/nodes.js';
 import { RaftNode } from '../src/node/raft-node.js';
@@ -298,19 +298,30 @@ t.test("a peer's message is acted on in the turn it arrives: a follower starts w
   t.ok(sent.some((m) => m.type === MessageType.AppendResponse && m.index === 2 && !m.reject), 'and both are acknowledged');
 });
 
-t.test('a proposal to an idle leader goes out once its caller yields; while others are pending, proposals batch by turn', async (t) => {
-  const c = new NodeCluster(ids, { tickMs: 20 }); // ticks far enough apart to rarely meet an attempt
+/**
+ * A 3-node cluster whose leader has committed `key` = `value`, with every message the leader sends shown
+ * to `observe`. Ticks are 20 ms (5 elsewhere), so a tick's turn rarely meets a timed attempt.
+ */
+async function observedLeader(t: Test, key: string, value: string, observe: (m: Message) => void) {
+  const c = new NodeCluster(ids, { tickMs: 20 });
   t.teardown(() => c.stopAll());
   await c.startAll();
   const leader = await c.leader();
-  await leader.propose({ op: 'put', key: 'warm', value: 'up' });
+  await leader.propose({ op: 'put', key, value });
   const transport = c.transports.get(leader.id)!;
-  const appends: Message[] = [];
   const send = transport.send.bind(transport);
   transport.send = (ms) => {
-    for (const m of ms) if (m.type === MessageType.Append && m.entries.length > 0) appends.push(m);
+    for (const m of ms) observe(m);
     send(ms);
   };
+  return { c, leader, transport };
+}
+
+t.test('a proposal to an idle leader goes out once its caller yields; while others are pending, proposals batch by turn', async (t) => {
+  const appends: Message[] = [];
+  const { c, leader, transport } = await observedLeader(t, 'warm', 'up', (m) => {
+    if (m.type === MessageType.Append && m.entries.length > 0) appends.push(m);
+  });
 
   // Idle: the append leaves within the microtasks after the proposal, before any timer or immediate can
   // run. (A tick may have scheduled a turn just before; then the proposal rides with that turn instead,
@@ -346,25 +357,15 @@ t.test('a proposal to an idle leader goes out once its caller yields; while othe
 });
 
 t.test("a lone linearizable read starts its ReadIndex round once its caller yields; reads made while one waits share a round", async (t) => {
-  const c = new NodeCluster(ids, { tickMs: 20 }); // ticks far enough apart to rarely meet an attempt
-  t.teardown(() => c.stopAll());
-  await c.startAll();
-  const leader = await c.leader();
-  await leader.propose({ op: 'put', key: 'k', value: 'v' });
-  t.equal(await leader.read({ key: 'k' }), 'v');
-  const transport = c.transports.get(leader.id)!;
   let rounds = 0;
   const roundNumbers: number[] = [];
-  const send = transport.send.bind(transport);
-  transport.send = (ms) => {
+  const { c, leader, transport } = await observedLeader(t, 'k', 'v', (m) => {
     // A heartbeat that carries a ReadIndex round number (index > 0) asks the followers to confirm one.
-    for (const m of ms) {
-      if (m.type !== MessageType.Heartbeat || m.index === 0) continue;
-      rounds++;
-      roundNumbers.push(m.index);
-    }
-    send(ms);
-  };
+    if (m.type !== MessageType.Heartbeat || m.index === 0) return;
+    rounds++;
+    roundNumbers.push(m.index);
+  });
+  t.equal(await leader.read({ key: 'k' }), 'v');
   // As with proposals, a tick may have scheduled a turn just before a read; then the read rides with it.
   let atOnce = 0;
   for (let k = 0; k < 5; k++) {
