@@ -95,5 +95,5 @@ function figure8Scenario(buggy: boolean): Cluster {
 t.test('Figure 8 step by step: the correct core never commits X early; the planted bug does, and is caught', async (t) => {
   const ok = figure8Scenario(false);
   t.equal(ok.nCommitted(2).command, '', "index 2 holds n5's no-op, and X was never reported committed");
-  t.throws(() => figure8Scenario(true), { property: 'leader-completeness' }, 'the buggy core commits X in term 3; n5 then leads without it');
+  t.throws(() => figure8Scenario(true), { name: 'SafetyViolation', property: 'leader-completeness' }, 'the buggy core commits X in term 3; n5 then leads without it');
 });

@@ -258,7 +258,7 @@ t.test('stop() while requests are in flight: closes at once, late answers go now
 t.test('options are validated with the field named', async (t) => {
   const node = new ScriptedNode();
   t.throws(() => new ClientEndpoint(node, { bind: 'nowhere' }), { name: 'ZmqConfigError', field: 'bind' });
-  t.throws(() => new ClientEndpoint(node, { bind: 'tcp://127.0.0.1:1', maxFrameBytes: 0 }), { field: 'maxFrameBytes' });
-  t.throws(() => new ClientEndpoint(node, { bind: 'tcp://127.0.0.1:1', followerMode: 'sideways' as 'forward' }), { field: 'followerMode' });
-  t.throws(() => new ClientEndpoint(node, { bind: 'tcp://127.0.0.1:1', curve: { publicKey: 'x', secretKey: 'y' } }), { field: 'curve.publicKey' });
+  t.throws(() => new ClientEndpoint(node, { bind: 'tcp://127.0.0.1:1', maxFrameBytes: 0 }), { name: 'ZmqConfigError', field: 'maxFrameBytes' });
+  t.throws(() => new ClientEndpoint(node, { bind: 'tcp://127.0.0.1:1', followerMode: 'sideways' as 'forward' }), { name: 'ZmqConfigError', field: 'followerMode' });
+  t.throws(() => new ClientEndpoint(node, { bind: 'tcp://127.0.0.1:1', curve: { publicKey: 'x', secretKey: 'y' } }), { name: 'ZmqConfigError', field: 'curve.publicKey' });
 });

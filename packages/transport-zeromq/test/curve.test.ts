@@ -36,9 +36,9 @@ t.test('curve configuration is validated with a typed error naming the field', a
   const keys = generateCurveKeyPair();
   const peers = { n1: { address: 'tcp://127.0.0.1:1', publicKey: keys.publicKey }, n2: { address: 'tcp://127.0.0.1:2' } };
   t.throws(() => new ZmqTransport({ peers, curve: keys }), { name: 'ZmqConfigError', field: 'peers.n2.publicKey' });
-  t.throws(() => new ZmqTransport({ peers: { n1: peers.n1 }, curve: { ...keys, secretKey: 'short' } }), { field: 'curve.secretKey' });
+  t.throws(() => new ZmqTransport({ peers: { n1: peers.n1 }, curve: { ...keys, secretKey: 'short' } }), { name: 'ZmqConfigError', field: 'curve.secretKey' });
   t.throws(() => new ZmqTransport({ peers: { n1: { address: 'nowhere' } } }), ZmqConfigError);
-  t.throws(() => new ZmqTransport({ peers: { n1: peers.n1 }, maxQueuedMessagesPerPeer: 0 }), { field: 'maxQueuedMessagesPerPeer' });
+  t.throws(() => new ZmqTransport({ peers: { n1: peers.n1 }, maxQueuedMessagesPerPeer: 0 }), { name: 'ZmqConfigError', field: 'maxQueuedMessagesPerPeer' });
 });
 
 async function curveCluster() {

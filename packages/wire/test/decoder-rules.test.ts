@@ -109,7 +109,7 @@ t.test('structural damage is malformed, wherever it is', async (t) => {
   bothReject(t, frame(batchOf([...heartbeatBody.slice(0, 2), ...lfield(2, [0xc3, 0x28]), ...heartbeatBody.slice(6)])), 'malformed', 'invalid UTF-8 in from');
   bothReject(t, frame([0xff, 0xff, 0xff, 0xff, 0x7f, 0x00]), 'malformed', 'a tag over 32 bits');
   const nested = (depth: number): number[] => [...Array.from({ length: depth }, () => tag(70, 3)).flat(), ...Array.from({ length: depth }, () => tag(70, 4)).flat()];
-  t.throws(() => decodePeerEnvelope(frame(batchOf([...heartbeatBody, ...nested(RECURSION_DEPTH_MAX)]))), { reason: 'malformed' }, 'groups nested past the bound');
+  t.throws(() => decodePeerEnvelope(frame(batchOf([...heartbeatBody, ...nested(RECURSION_DEPTH_MAX)]))), { name: 'WireDecodeError', reason: 'malformed' }, 'groups nested past the bound');
   t.strictSame(decodeMessageBatch(frame(batchOf([...heartbeatBody, ...nested(10)]))), [heartbeat], 'groups nested within it are skipped');
 });
 

@@ -59,27 +59,27 @@ t.test('the maximum frame size is enforced before parsing', async (t) => {
   const frame = encodePeerFrame(msg);
   t.throws(() => decodePeerFrame(frame, { maxFrameBytes: 4000 }), { name: 'WireDecodeError', reason: 'oversized' });
   t.strictSame(decodePeerFrame(frame, { maxFrameBytes: frame.byteLength }), msg);
-  t.throws(() => decodePeerEnvelope(new Uint8Array(DEFAULT_MAX_FRAME_BYTES + 1)), { reason: 'oversized' });
+  t.throws(() => decodePeerEnvelope(new Uint8Array(DEFAULT_MAX_FRAME_BYTES + 1)), { name: 'WireDecodeError', reason: 'oversized' });
 });
 
 t.test('bad frames throw WireDecodeError with a reason', async (t) => {
   const good = encodePeerFrame(sampleMessages()[0]!);
   t.throws(() => decodePeerFrame(good.subarray(0, good.byteLength - 3)), { name: 'WireDecodeError', reason: 'malformed' });
   t.throws(() => decodePeerFrame(new Uint8Array([0xff, 0xff, 0xff])), WireDecodeError);
-  t.throws(() => decodePeerFrame(new Uint8Array(0)), { reason: 'unknownType' }, 'empty frame has no body');
+  t.throws(() => decodePeerFrame(new Uint8Array(0)), { name: 'WireDecodeError', reason: 'unknownType' }, 'empty frame has no body');
   const unknownType = pb.PeerFrame.encode({ batch: { messages: [{ type: 99 as never, from: 'a', to: 'b' }] } }).finish();
-  t.throws(() => decodePeerFrame(unknownType), { reason: 'unknownType' });
+  t.throws(() => decodePeerFrame(unknownType), { name: 'WireDecodeError', reason: 'unknownType' });
   const noFrom = pb.PeerFrame.encode({ batch: { messages: [{ type: pb.MessageType.HEARTBEAT, to: 'b' }] } }).finish();
-  t.throws(() => decodePeerFrame(noFrom), { reason: 'invalidField' });
+  t.throws(() => decodePeerFrame(noFrom), { name: 'WireDecodeError', reason: 'invalidField' });
   const snapshotless = pb.PeerFrame.encode({ batch: { messages: [{ type: pb.MessageType.SNAPSHOT, from: 'a', to: 'b' }] } }).finish();
-  t.throws(() => decodePeerFrame(snapshotless), { reason: 'invalidField' });
+  t.throws(() => decodePeerFrame(snapshotless), { name: 'WireDecodeError', reason: 'invalidField' });
   const badEntry = pb.PeerFrame.encode({
     batch: { messages: [{ type: pb.MessageType.APPEND, from: 'a', to: 'b', entries: [{ index: 1, type: 7 as never }] }] },
   }).finish();
-  t.throws(() => decodePeerFrame(badEntry), { reason: 'unknownType' });
+  t.throws(() => decodePeerFrame(badEntry), { name: 'WireDecodeError', reason: 'unknownType' });
   const badUtf8 = new Uint8Array([0x0a, 0x07, 0x0a, 0x05, 0x12, 0x03, 0xc3, 0x28, 0x41]);
-  t.throws(() => decodePeerFrame(badUtf8), { reason: 'malformed' }, 'invalid UTF-8 in a node id');
-  t.throws(() => decodePeerFrame(encodeSnapshotChunkAck({ streamId: 1, chunkIndex: 0, aborted: false })), { reason: 'unknownType' });
+  t.throws(() => decodePeerFrame(badUtf8), { name: 'WireDecodeError', reason: 'malformed' }, 'invalid UTF-8 in a node id');
+  t.throws(() => decodePeerFrame(encodeSnapshotChunkAck({ streamId: 1, chunkIndex: 0, aborted: false })), { name: 'WireDecodeError', reason: 'unknownType' });
 });
 
 t.test('snapshot chunks and acks round-trip; chunk invariants are checked', async (t) => {
@@ -95,9 +95,9 @@ t.test('snapshot chunks and acks round-trip; chunk invariants are checked', asyn
   }
   const middle = { streamId: 9, chunkIndex: 1, chunkCount: 3, totalBytes: 1000, data: bytes(400, 6) };
   t.strictSame(decodePeerEnvelope(encodeSnapshotChunk(middle)), { kind: 'snapshotChunk', chunk: middle });
-  t.throws(() => decodePeerEnvelope(encodeSnapshotChunk({ ...middle, header })), { reason: 'invalidField' });
-  t.throws(() => decodePeerEnvelope(encodeSnapshotChunk({ ...middle, chunkIndex: 3 })), { reason: 'invalidField' });
-  t.throws(() => decodePeerEnvelope(encodeSnapshotChunk({ ...first, header: undefined })), { reason: 'invalidField' });
+  t.throws(() => decodePeerEnvelope(encodeSnapshotChunk({ ...middle, header })), { name: 'WireDecodeError', reason: 'invalidField' });
+  t.throws(() => decodePeerEnvelope(encodeSnapshotChunk({ ...middle, chunkIndex: 3 })), { name: 'WireDecodeError', reason: 'invalidField' });
+  t.throws(() => decodePeerEnvelope(encodeSnapshotChunk({ ...first, header: undefined })), { name: 'WireDecodeError', reason: 'invalidField' });
   const ack = { streamId: 9, chunkIndex: 2, aborted: true };
   t.strictSame(decodePeerEnvelope(encodeSnapshotChunkAck(ack)), { kind: 'snapshotChunkAck', ack });
 });
@@ -132,9 +132,9 @@ t.test('client frames round-trip requests, results, redirects and typed errors',
   t.strictSame(decodeClientFrame(encodeClientFrame(responses)), responses);
   const noLeader: ClientFrame = { kind: 'responses', nodeId: 'n1', leaderId: '', responses: [] };
   t.strictSame(decodeClientFrame(encodeClientFrame(noLeader)), noLeader, 'an empty batch still names the node');
-  t.throws(() => decodeClientFrame(new Uint8Array(0)), { reason: 'unknownType' });
+  t.throws(() => decodeClientFrame(new Uint8Array(0)), { name: 'WireDecodeError', reason: 'unknownType' });
   const noClient = pb.ClientFrame.encode({ requests: { requests: [{ kind: pb.ClientRequestKind.COMMAND }] } }).finish();
-  t.throws(() => decodeClientFrame(noClient), { reason: 'invalidField' });
+  t.throws(() => decodeClientFrame(noClient), { name: 'WireDecodeError', reason: 'invalidField' });
 });
 
 t.test('client ids as long as a UUID (the decoder caches ASCII strings up to 40 bytes) decode exactly, colliding or repeated', async (t) => {
