@@ -1,11 +1,11 @@
-import { Histogram, type MetricObjectWithValues, type MetricValueWithName, type Registry } from 'prom-client';
+import { Histogram, type MetricObjectWithValues, type MetricValueWithName, type Registry, type RegistryContentType } from 'prom-client';
 
 export interface FastHistogramConfiguration {
   readonly name: string;
   readonly help: string;
   /** Upper bounds, ascending (as prom-client's `buckets`). */
   readonly buckets: readonly number[];
-  readonly registers: Registry[];
+  readonly registers: Registry<RegistryContentType>[];
 }
 
 interface ExportedValue {

@@ -1,14 +1,15 @@
 // FastHistogram against a stock prom-client Histogram fed the same values: the same text exposition and
 // the same JSON, observation for observation; then its refusals and reset.
 import t from 'tap';
-import { Histogram, Registry } from 'prom-client';
+import { Histogram, Registry, type RegistryContentType } from 'prom-client';
 import { FastHistogram } from '../src/fast-histogram.js';
 
 const BUCKETS = [0.001, 0.005, 0.01, 0.1, 1];
 
 function pair() {
-  const stockRegistry = new Registry();
-  const fastRegistry = new Registry();
+  // Either exposition format: the test switches both registries to OpenMetrics at the end.
+  const stockRegistry = new Registry<RegistryContentType>();
+  const fastRegistry = new Registry<RegistryContentType>();
   const stock = new Histogram({ name: 'x_seconds', help: 'Some latency.', buckets: [...BUCKETS], registers: [stockRegistry] });
   const fast = new FastHistogram({ name: 'x_seconds', help: 'Some latency.', buckets: BUCKETS, registers: [fastRegistry] });
   return { stock, fast, stockRegistry, fastRegistry };

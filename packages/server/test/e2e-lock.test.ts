@@ -101,7 +101,7 @@ t.test('lock service under a leader kill: no overlapping holders, tokens strictl
   t.equal(tokenRegressions, 0, 'fencing tokens strictly increase in grant order');
 
   // Hold the lock, stop the whole cluster, start it again from the same data: the grant survives.
-  const survivors = [];
+  const survivors: unknown[] = [];
   for (const u of cluster.urls) survivors.push(await json(`${u}/v1/status`, 'GET', undefined, {}, 1000).catch(() => undefined));
   const live = cluster.urls.filter((_, k) => survivors[k] !== undefined);
   let final: { token: number } | undefined;

@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { isDeepStrictEqual } from 'node:util';
 import { MessageType, type Message } from '@raftbus/core';
 import {
@@ -33,7 +33,7 @@ interface Outcome {
   failures: string[];
 }
 
-function check<T>(t: Tap.Test, name: string, samples: T[], property: (value: T) => string | undefined): void {
+function check<T>(t: Test, name: string, samples: T[], property: (value: T) => string | undefined): void {
   const outcome: Outcome = { checked: 0, failures: [] };
   for (const value of samples) {
     outcome.checked++;

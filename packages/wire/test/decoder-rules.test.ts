@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { MessageType, type Message } from '@raftbus/core';
 import { decodeClientFrame, decodeMessageBatch, decodePeerEnvelope, encodeMessageBatch, WireDecodeError } from '../src/index.js';
 import * as pbjsPeer from '../src/reference/pbjs-peer.js';
@@ -31,12 +31,12 @@ const heartbeat: Message = {
   type: MessageType.Heartbeat, from: 'n1', to: 'n2', term: 3, logTerm: 0, index: 0, commit: 17, entries: [], reject: false, rejectHint: 0,
 };
 
-function bothDecode(t: Tap.Test, bytes: Uint8Array, expected: Message[], what: string): void {
+function bothDecode(t: Test, bytes: Uint8Array, expected: Message[], what: string): void {
   t.strictSame(decodeMessageBatch(bytes), expected, `hand: ${what}`);
   t.strictSame(pbjsPeer.decodeMessageBatch(bytes), expected, `reference: ${what}`);
 }
 
-function bothReject(t: Tap.Test, bytes: Uint8Array, reason: string, what: string): void {
+function bothReject(t: Test, bytes: Uint8Array, reason: string, what: string): void {
   t.throws(() => decodePeerEnvelope(bytes), { name: 'WireDecodeError', reason }, `hand: ${what}`);
   t.throws(() => pbjsPeer.decodePeerEnvelope(bytes), WireDecodeError, `reference: ${what}`);
 }

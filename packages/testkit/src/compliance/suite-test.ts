@@ -2,11 +2,14 @@
  * The slice of a TAP-style test object that the compliance suites use. tap's `Test` satisfies it, so a suite
  * runs as `suite({ test: (name, fn) => t.test(name, fn), factory })`; other runners need only an adapter.
  */
+/** An assertion's optional message, typed as tap types it (`[] | [string]`), so tap's `Test` fits. */
+export type AssertionMessage = [] | [message: string];
+
 export interface SuiteTest {
-  equal(found: unknown, wanted: unknown, message?: string): unknown;
-  same(found: unknown, wanted: unknown, message?: string): unknown;
-  ok(value: unknown, message?: string): unknown;
-  fail(message?: string): unknown;
+  equal(found: unknown, wanted: unknown, ...message: AssertionMessage): unknown;
+  same(found: unknown, wanted: unknown, ...message: AssertionMessage): unknown;
+  ok(value: unknown, ...message: AssertionMessage): unknown;
+  fail(...message: AssertionMessage): unknown;
 }
 
 /** Registers one named case; the runner awaits the returned promise. */

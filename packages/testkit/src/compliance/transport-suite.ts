@@ -1,4 +1,5 @@
 import { EntryType, MessageType, type Message, type NodeId, type Transport } from '@raftbus/core';
+import type { AssertionMessage } from './suite-test.js';
 
 /**
  * The Transport compliance suite: every Transport implementation runs it (abstract-level style).
@@ -11,10 +12,10 @@ import { EntryType, MessageType, type Message, type NodeId, type Transport } fro
 /** The part of a tap `Test` the suite uses (structural, so testkit does not depend on tap). */
 export interface TransportSuiteTest {
   test(name: string, fn: (t: TransportSuiteTest) => Promise<void>): unknown;
-  ok(value: unknown, message?: string): unknown;
-  equal(found: unknown, wanted: unknown, message?: string): unknown;
-  same(found: unknown, wanted: unknown, message?: string): unknown;
-  doesNotThrow(fn: () => unknown, message?: string): unknown;
+  ok(value: unknown, ...message: AssertionMessage): unknown;
+  equal(found: unknown, wanted: unknown, ...message: AssertionMessage): unknown;
+  same(found: unknown, wanted: unknown, ...message: AssertionMessage): unknown;
+  doesNotThrow(fn: () => unknown, ...message: AssertionMessage): unknown;
   comment(message: string): unknown;
   teardown(fn: () => unknown): unknown;
 }
