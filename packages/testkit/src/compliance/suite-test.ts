@@ -1,10 +1,10 @@
+/** An assertion's optional message, typed as tap types it (`[] | [string]`), so tap's `Test` fits. */
+export type AssertionMessage = [] | [message: string];
+
 /**
  * The slice of a TAP-style test object that the compliance suites use. tap's `Test` satisfies it, so a suite
  * runs as `suite({ test: (name, fn) => t.test(name, fn), factory })`; other runners need only an adapter.
  */
-/** An assertion's optional message, typed as tap types it (`[] | [string]`), so tap's `Test` fits. */
-export type AssertionMessage = [] | [message: string];
-
 export interface SuiteTest {
   equal(found: unknown, wanted: unknown, ...message: AssertionMessage): unknown;
   same(found: unknown, wanted: unknown, ...message: AssertionMessage): unknown;
