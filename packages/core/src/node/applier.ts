@@ -82,10 +82,12 @@ export class Applier<C, R, Q, QR> {
       if (session) this.sessions.record(env.clientId, env.seq, env.ackedBelow, error.message, this.logTimeMs);
       return failed(env, index, error);
     }
-    if (!session) return { envelope: env, index, ok: true, result, error: undefined, encodedResult: undefined };
-    // The session keeps the encoded result; the proposer's caller may want exactly those bytes too.
-    const encodedResult = this.def.resultCodec.encode(result as R);
-    this.sessions.record(env.clientId, env.seq, env.ackedBelow, encodedResult, this.logTimeMs);
+    let encodedResult: Uint8Array | undefined;
+    if (session) {
+      // The session keeps the encoded result; the proposer's caller may want exactly those bytes too.
+      encodedResult = this.def.resultCodec.encode(result as R);
+      this.sessions.record(env.clientId, env.seq, env.ackedBelow, encodedResult, this.logTimeMs);
+    }
     return { envelope: env, index, ok: true, result, error: undefined, encodedResult };
   }
 

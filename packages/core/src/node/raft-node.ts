@@ -263,10 +263,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
   private enqueueProposal(bytes: Uint8Array, options: ProposeOptions, wantsEncoded: boolean, answer: ProposalAnswer<R>): void {
     this.proposals.enqueue(bytes, this.clock.now(), options, wantsEncoded, answer);
     this.metrics.proposalsPending?.(this.proposals.size);
-    // Nothing else pending: there is no batch to wait for, so the proposal goes out once its caller yields
-    // (with whatever the same synchronous run proposed). Otherwise proposals batch by event-loop turn.
-    if (this.proposals.size === 1) this.kickSoon();
-    else this.kick();
+    this.kickFor(this.proposals.size);
   }
 
   /** Query the state machine: linearizable by default (ReadIndex), or this node's state with `stale`. */
@@ -280,10 +277,7 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
       }
     }
     const p = this.reads.add(query, this.clock.now(), options.timeoutMs);
-    // As for proposals: a lone read starts its ReadIndex round once its caller yields; reads made while
-    // others wait share the next turn's round.
-    if (this.reads.size === 1) this.kickSoon();
-    else this.kick();
+    this.kickFor(this.reads.size);
     return p;
   }
 
@@ -380,6 +374,16 @@ export class RaftNode<C, R, Q, QR> extends EventEmitter<RaftNodeEvents> {
     } finally {
       this.inTurn = false;
     }
+  }
+
+  /**
+   * After a proposal or read was added, `pendingOfKind` being how many of its kind now wait. Alone, it has
+   * no batch to wait for: its turn runs once the caller yields (with whatever the same synchronous run
+   * added). Otherwise requests batch by event-loop turn into one append, one write, one ReadIndex round.
+   */
+  private kickFor(pendingOfKind: number): void {
+    if (pendingOfKind === 1) this.kickSoon();
+    else this.kick();
   }
 
   /** Schedule one turn of work for when the running code yields (a microtask). */
